@@ -1,0 +1,253 @@
+"""Exhibits: the solutions shown at the pavilion, with their images, links and technologies.
+
+Translated fields are registered in ``exhibits/translation.py``; the change history of
+Exhibit is registered in ``ExhibitsConfig.ready`` (after translation, see TRAPS.md).
+Statuses change only through ``exhibits.workflow``.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Technology(models.Model):
+    """A technology an exhibit uses: the fair's key areas (AI, robotics, …) and more."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    is_key_area = models.BooleanField(
+        _("key area of the fair"),
+        default=False,
+        help_text=_("One of the fair's key areas, listed first in filters."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["-is_key_area", "order", "slug"]
+        verbose_name = _("technology")
+        verbose_name_plural = _("technologies")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ExhibitStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    IN_REVIEW = "in_review", _("In review")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    APPROVED = "approved", _("Approved")
+    PUBLISHED = "published", _("Published")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ExhibitQuerySet(models.QuerySet):
+    def published(self) -> ExhibitQuerySet:
+        return self.filter(status=ExhibitStatus.PUBLISHED)
+
+
+class Exhibit(models.Model):
+    """One solution in one edition, from a lead department and its partners."""
+
+    Status = ExhibitStatus
+
+    edition = models.ForeignKey(
+        "pavilion.Edition", on_delete=models.PROTECT, related_name="exhibits"
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        help_text=_("Part of the public address. Fixed once published: QR codes carry it."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=600)
+    description = models.TextField(_("description"), blank=True)
+    demo_notes = models.TextField(
+        _("demonstration notes"),
+        blank=True,
+        help_text=_("What visitors can try at the booth, and when."),
+    )
+    lead_department = models.ForeignKey(
+        "departments.Department",
+        on_delete=models.PROTECT,
+        related_name="exhibits",
+        verbose_name=_("lead department"),
+    )
+    partner_departments = models.ManyToManyField(
+        "departments.Department",
+        blank=True,
+        related_name="partner_exhibits",
+        verbose_name=_("partner departments"),
+    )
+    proposed_zone = models.ForeignKey(
+        "pavilion.Zone",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposed_exhibits",
+        verbose_name=_("proposed zone"),
+        help_text=_("The zone the department proposes; curators decide the zone."),
+    )
+    zone = models.ForeignKey(
+        "pavilion.Zone",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="exhibits",
+        verbose_name=_("zone"),
+    )
+    booth = models.OneToOneField(
+        "pavilion.Booth",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="exhibit",
+        verbose_name=_("booth"),
+    )
+    technologies = models.ManyToManyField(
+        Technology, blank=True, related_name="exhibits", verbose_name=_("technologies")
+    )
+    featured = models.BooleanField(_("featured"), default=False)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ExhibitStatus.choices,
+        default=ExhibitStatus.DRAFT,
+        db_index=True,
+        editable=False,
+    )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Raised by every save; a save based on an older version is refused."),
+    )
+    previous = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_forward",
+        verbose_name=_("carried forward from"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, editable=False)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, editable=False)
+    published_at = models.DateTimeField(_("first published"), null=True, editable=False)
+
+    objects = ExhibitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["edition", "zone__order", "title"]
+        verbose_name = _("exhibit")
+        verbose_name_plural = _("exhibits")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "slug"],
+                name="exhibit_unique_slug_per_edition",
+                violation_error_message=_("This edition already has an exhibit with this slug."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ExhibitStatus.values), name="exhibit_status_valid"
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="exhibit_version_positive"),
+            models.CheckConstraint(
+                condition=~Q(status=ExhibitStatus.PUBLISHED) | Q(zone__isnull=False),
+                name="exhibit_published_has_zone",
+                violation_error_message=_("A published exhibit must have a zone."),
+            ),
+        ]
+        indexes = [models.Index(fields=["edition", "status"], name="exhibit_edition_status")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        if self.edition.is_current:
+            return reverse("exhibit_detail", kwargs={"slug": self.slug})
+        return reverse(
+            "edition_exhibit_detail", kwargs={"edition": self.edition.slug, "slug": self.slug}
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        for field in ("zone", "proposed_zone"):
+            zone = getattr(self, field)
+            if zone is not None and self.edition_id and zone.edition_id != self.edition_id:
+                errors[field] = _("The zone must belong to the exhibit's edition.")
+        if self.booth is not None:
+            if self.edition_id and self.booth.edition_id != self.edition_id:
+                errors["booth"] = _("The booth must belong to the exhibit's edition.")
+            elif self.zone_id and self.booth.zone_id != self.zone_id:
+                errors["booth"] = _("The booth must be in the exhibit's zone.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == ExhibitStatus.PUBLISHED
+
+
+class ExhibitImage(models.Model):
+    """An image of an exhibit, stored only after passing ``exhibits.images``.
+
+    ``image`` is the re-encoded original (no metadata, generated name); ``renditions``
+    maps width → format → storage name for the smaller copies made at upload, so pages
+    never open or resize files, and never query per thumbnail.
+    """
+
+    exhibit = models.ForeignKey(Exhibit, on_delete=models.CASCADE, related_name="images")
+    image = models.FileField(_("image"), max_length=200, editable=False)
+    width = models.PositiveIntegerField(editable=False)
+    height = models.PositiveIntegerField(editable=False)
+    renditions = models.JSONField(default=dict, editable=False)
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["exhibit", "order", "id"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self) -> str:
+        return self.alt_text or self.image.name
+
+
+class ExhibitLink(models.Model):
+    """A link from an exhibit to more about it (service website, app, video)."""
+
+    exhibit = models.ForeignKey(Exhibit, on_delete=models.CASCADE, related_name="links")
+    url = models.URLField(_("address"), max_length=500)
+    label = models.CharField(_("label"), max_length=200)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["exhibit", "order", "id"]
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+
+    def __str__(self) -> str:
+        return self.label

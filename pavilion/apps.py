@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PavilionConfig(AppConfig):
+    name = "pavilion"
+    verbose_name = _("Pavilion")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from pavilion.groups import ensure_groups
+
+        post_migrate.connect(ensure_groups, dispatch_uid="pavilion_ensure_groups")

@@ -1,0 +1,86 @@
+"""Shared fixtures and the rules for tests that need a part a fresh machine may lack.
+
+Tests needing PostgreSQL, Redis, pg_dump or Chromium skip with a clear reason when the
+part is absent; under CI (CI=true) a missing part fails the run instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from tests import factories
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def require(available: bool, reason: str) -> None:
+    """Skip (or, under CI, fail) a test whose outside part is missing."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"CI requires it: {reason}")
+    pytest.skip(reason)
+
+
+def chromium_available() -> bool:
+    return os.path.exists(CHROMIUM) or shutil.which("chromium") is not None
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Every test writes uploads into its own folder, so 'nothing left on disk' is checkable."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def media_root(_media_root):
+    return _media_root
+
+
+@pytest.fixture
+def edition(db):
+    return factories.EditionFactory(is_current=True)
+
+
+@pytest.fixture
+def zones(edition):
+    return [
+        factories.ZoneFactory(edition=edition, slug=slug, name=name, order=i)
+        for i, (slug, name) in enumerate(
+            [("smart-living", "Smart Living"), ("smart-mobility", "Smart Mobility")]
+        )
+    ]
+
+
+@pytest.fixture
+def department(db):
+    return factories.DepartmentFactory()
+
+
+@pytest.fixture
+def curator(db):
+    return factories.CuratorFactory()
+
+
+@pytest.fixture
+def coordinator(department):
+    return factories.MembershipFactory(department=department, role="coordinator").user
+
+
+@pytest.fixture
+def editor(department):
+    return factories.MembershipFactory(department=department, role="editor").user

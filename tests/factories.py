@@ -1,0 +1,184 @@
+"""factory_boy factories for the whole suite. Content is English and Traditional Chinese."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from awards.models import Award, Recognition
+from departments.models import Department, Membership, Quota
+from exhibits.models import Exhibit, ExhibitLink, Technology
+from pavilion.groups import CURATORS, SUBMITTERS
+from pavilion.models import Booth, Edition, Zone
+
+User = get_user_model()
+
+
+class EditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Edition
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"innoex-{2025 + n}")
+    name_en = "Smart Hong Kong Pavilion"
+    name_zh_hant = "智慧香港展館"
+    fair_name_en = factory.LazyAttribute(lambda o: f"InnoEX {o.starts_on.year}")
+    fair_name_zh_hant = factory.LazyAttribute(lambda o: f"國際創科展 {o.starts_on.year}")
+    edition_number = 3
+    venue_en = "Hong Kong Convention and Exhibition Centre"
+    venue_zh_hant = "香港會議展覽中心"
+    starts_on = dt.date(2025, 4, 13)
+    ends_on = dt.date(2025, 4, 16)
+    theme_en = "Innovation • Automate • Elevate"
+    focus_en = "AI and data-driven applications"
+    submission_opens_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
+    submission_closes_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=29))
+    is_current = False
+
+
+class ZoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Zone
+
+    edition = factory.SubFactory(EditionFactory)
+    slug = factory.Sequence(lambda n: f"zone-{n}")
+    name_en = factory.Sequence(lambda n: f"Zone {n}")
+    name_zh_hant = factory.Sequence(lambda n: f"展區 {n}")
+    order = factory.Sequence(int)
+
+
+class BoothFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Booth
+
+    zone = factory.SubFactory(ZoneFactory)
+    edition = factory.SelfAttribute("zone.edition")
+    code = factory.Sequence(lambda n: f"B{n:03d}")
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+
+    slug = factory.Sequence(lambda n: f"dept-{n}")
+    name_en = factory.Sequence(lambda n: f"Department {n}")
+    name_zh_hant = factory.Sequence(lambda n: f"部門 {n}")
+    abbreviation = factory.Sequence(lambda n: f"D{n}")
+    kind = Department.Kind.GOVERNMENT
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.gov.hk")
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:
+            obj.save()
+
+
+class CuratorFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"curator{n}")
+    is_staff = True
+
+    @factory.post_generation
+    def groups(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:
+            obj.groups.add(Group.objects.get(name=CURATORS))
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    department = factory.SubFactory(DepartmentFactory)
+    role = Membership.Role.EDITOR
+
+    @factory.post_generation
+    def groups(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:
+            obj.user.groups.add(Group.objects.get(name=SUBMITTERS))
+
+
+class QuotaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Quota
+
+    edition = factory.SubFactory(EditionFactory)
+    department = factory.SubFactory(DepartmentFactory)
+    limit = 5
+
+
+class TechnologyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Technology
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"tech-{n}")
+    name_en = factory.Sequence(lambda n: f"Technology {n}")
+    name_zh_hant = factory.Sequence(lambda n: f"技術 {n}")
+
+
+class ExhibitFactory(factory.django.DjangoModelFactory):
+    """A draft by default; pass status="published" (with a zone) for a public one."""
+
+    class Meta:
+        model = Exhibit
+
+    edition = factory.SubFactory(EditionFactory)
+    slug = factory.Sequence(lambda n: f"exhibit-{n}")
+    title_en = factory.Sequence(lambda n: f"Exhibit {n}")
+    title_zh_hant = factory.Sequence(lambda n: f"展品 {n}")
+    summary_en = "A technology solution for the city."
+    summary_zh_hant = "為城市而設的科技方案。"
+    description_en = "It helps people every day."
+    description_zh_hant = "每天幫助市民。"
+    lead_department = factory.SubFactory(DepartmentFactory)
+    status = Exhibit.Status.DRAFT
+
+
+class PublishedExhibitFactory(ExhibitFactory):
+    status = Exhibit.Status.PUBLISHED
+    zone = factory.SubFactory(ZoneFactory, edition=factory.SelfAttribute("..edition"))
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class ExhibitLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExhibitLink
+
+    exhibit = factory.SubFactory(ExhibitFactory)
+    url = "https://www.gov.hk/"
+    label_en = "GovHK"
+
+
+class AwardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Award
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"award-{n}")
+    name_en = factory.Sequence(lambda n: f"Award {n}")
+    name_zh_hant = factory.Sequence(lambda n: f"獎項 {n}")
+
+
+class RecognitionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Recognition
+
+    award = factory.SubFactory(AwardFactory)
+    exhibit = factory.SubFactory(PublishedExhibitFactory)
+    year = 2024
+    title_en = "Gold Medal"
+    title_zh_hant = "金獎"
