@@ -71,7 +71,9 @@ def env_database(name: str, default: str) -> dict:
             "use sqlite:// or postgres://."
         )
     if engine == "django.db.backends.postgresql" and not config.get("NAME"):
-        raise ImproperlyConfigured(f"{name} has no database name after the host: postgres://host/NAME.")
+        raise ImproperlyConfigured(
+            f"{name} has no database name after the host: postgres://host/NAME."
+        )
     if engine == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
         config.pop("CONN_HEALTH_CHECKS", None)

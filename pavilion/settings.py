@@ -24,7 +24,7 @@ VAR_DIR = Path(env_str("PAVILION_VAR_DIR", str(BASE_DIR / "var")))
 INSECURE_SECRET_KEY = "django-insecure-pavilion-demo-key-never-use-in-production"  # noqa: S105
 
 DEBUG = env_bool("DEBUG", default=True)
-SECRET_KEY = env_str("SECRET_KEY", INSECURE_SECRET_KEY)
+SECRET_KEY = env_str("SECRET_KEY", "") or INSECURE_SECRET_KEY
 if not DEBUG and SECRET_KEY == INSECURE_SECRET_KEY:
     raise ImproperlyConfigured(
         "SECRET_KEY is not set: with DEBUG off the app refuses to start on the insecure "
@@ -233,4 +233,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
-

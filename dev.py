@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Bootstrap and run Pavilion with nothing but Python 3.11+ installed.
+
+    python3 dev.py start   # set up, migrate, load the pavilion, print demo logins, serve
+    python3 dev.py test    # run the whole test suite (extra arguments go to pytest)
+    python3 dev.py setup   # set up, migrate and load the pavilion, without serving
+
+The first run creates ``.tools/`` (a private virtual environment holding uv) unless uv is
+already on PATH, then ``.venv/`` from ``uv.lock`` (exact, locked versions). Python is
+never downloaded: the interpreter running this script is the one used.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+TOOLS = ROOT / ".tools"
+VENV = ROOT / ".venv"
+UV_VERSION = "0.13.9"
+BIN = "Scripts" if os.name == "nt" else "bin"
+
+
+def fail(message: str) -> None:
+    print(f"dev.py: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def run(*args: str | Path, env: dict | None = None) -> None:
+    completed = subprocess.run([str(a) for a in args], cwd=ROOT, env=env, check=False)  # noqa: S603
+    if completed.returncode:
+        raise SystemExit(completed.returncode)
+
+
+def find_uv() -> str:
+    found = shutil.which("uv")
+    if found:
+        return found
+    uv = TOOLS / BIN / "uv"
+    if not uv.exists():
+        print(f"Installing uv {UV_VERSION} into {TOOLS.name}/ (once)…", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(TOOLS)
+        run(TOOLS / BIN / "python", "-m", "pip", "install", "--quiet", f"uv=={UV_VERSION}")
+    return str(uv)
+
+
+def base_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["UV_PYTHON_DOWNLOADS"] = "never"
+    env.pop("VIRTUAL_ENV", None)
+    env.setdefault("PYTHONUNBUFFERED", "1")
+    return env
+
+
+def sync(env: dict[str, str]) -> None:
+    run(find_uv(), "sync", "--frozen", "--python", sys.executable, env=env)
+
+
+def python() -> str:
+    return str(VENV / BIN / "python")
+
+
+def setup(env: dict[str, str]) -> None:
+    sync(env)
+    run(python(), "manage.py", "migrate", "--no-input", env=env)
+    run(python(), "manage.py", "seed_pavilion", env=env)
+
+
+def main(argv: list[str]) -> None:
+    command, extra = (argv[0], argv[1:]) if argv else ("", [])
+    env = base_env()
+    if command == "start":
+        setup(env)
+        address = os.environ.get("PAVILION_ADDRESS", "127.0.0.1:8000")
+        print(f"\nPavilion: http://{address}/  back-office: http://{address}/admin/\n", flush=True)
+        run(python(), "manage.py", "runserver", address, *extra, env=env)
+    elif command == "setup":
+        setup(env)
+    elif command == "test":
+        sync(env)
+        run(python(), "-m", "pytest", *extra, env=env)
+    else:
+        fail("usage: python3 dev.py start | setup | test [pytest arguments]")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
