@@ -43,7 +43,9 @@ class Recognition(models.Model):
             models.UniqueConstraint(
                 fields=["award", "exhibit", "year"],
                 name="recognition_unique",
-                violation_error_message=_("This exhibit already has a prize from this programme for this year."),
+                violation_error_message=_(
+                    "This exhibit already has a prize from this programme for this year."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(year__gte=1950) & Q(year__lte=2100), name="recognition_year_plausible"

@@ -35,7 +35,9 @@ class Department(models.Model):
         verbose_name_plural = _("departments")
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind__in=["government", "public_body", "university", "company", "student_team"]),
+                condition=Q(
+                    kind__in=["government", "public_body", "university", "company", "student_team"]
+                ),
                 name="department_kind_valid",
             ),
         ]

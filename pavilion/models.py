@@ -43,7 +43,9 @@ class Edition(models.Model):
     is_current = models.BooleanField(
         _("current edition"),
         default=False,
-        help_text=_("The edition the public site and API show by default. Only one can be current."),
+        help_text=_(
+            "The edition the public site and API show by default. Only one can be current."
+        ),
     )
 
     objects = EditionQuerySet.as_manager()
