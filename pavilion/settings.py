@@ -93,6 +93,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                # Language switch and page language tags; never touches session or user.
+                "pavilion.context_processors.public",
             ],
         },
     },
@@ -200,6 +202,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Smart Hong Kong Pavilion <pa
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
+# Workflow reasons (requests for changes, reasons to decline) are kept whole.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

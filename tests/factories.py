@@ -82,7 +82,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
 
     @factory.post_generation
-    def _save(obj, create, extracted, **kwargs):  # noqa: N805
+    def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
 
@@ -92,7 +92,7 @@ class CuratorFactory(UserFactory):
     is_staff = True
 
     @factory.post_generation
-    def groups(obj, create, extracted, **kwargs):  # noqa: N805
+    def groups(obj, create, extracted, **kwargs):
         if create:
             obj.groups.add(Group.objects.get(name=CURATORS))
 
@@ -100,13 +100,14 @@ class CuratorFactory(UserFactory):
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Membership
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory)
     department = factory.SubFactory(DepartmentFactory)
     role = Membership.Role.EDITOR
 
     @factory.post_generation
-    def groups(obj, create, extracted, **kwargs):  # noqa: N805
+    def groups(obj, create, extracted, **kwargs):
         if create:
             obj.user.groups.add(Group.objects.get(name=SUBMITTERS))
 
