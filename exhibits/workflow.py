@@ -370,7 +370,7 @@ def _recipients(exhibit: Exhibit, transition: Transition, acting_user) -> list[s
         users = User.objects.filter(
             Q(groups__name=CURATORS, is_staff=True) | Q(is_superuser=True), is_active=True
         )
-    emails = {email for email in users.exclude(email="").values_list("email", flat=True)}
+    emails = set(users.exclude(email="").values_list("email", flat=True))
     emails.discard(getattr(acting_user, "email", ""))
     return sorted(emails)
 
