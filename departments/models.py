@@ -106,3 +106,50 @@ class Quota(models.Model):
 
     def __str__(self) -> str:
         return f"{self.department} — {self.edition}: {self.limit}"
+
+
+class Invitation(models.Model):
+    """A curator's invitation for a person to join a department with a role.
+
+    The e-mailed link carries a random token; only its SHA-256 digest is stored, so a
+    database leak does not leak usable links. Accepting it sets a password (for a new
+    person) and creates the Membership.
+    """
+
+    email = models.EmailField(_("e-mail"))
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField(
+        _("role"), max_length=20, choices=Membership.Role.choices, default=Membership.Role.EDITOR
+    )
+    token_digest = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True, editable=False)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role__in=["editor", "coordinator"]), name="invitation_role_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.department} ({self.get_role_display()})"
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.accepted_at is not None
