@@ -235,6 +235,61 @@ class ExhibitImage(models.Model):
     def __str__(self) -> str:
         return self.alt_text or self.image.name
 
+    # URL helpers: they read ``renditions`` and ask the storage for URLs only (a string
+    # operation for the file system and for S3 without signed URLs): no query, no I/O.
+    # Formats are "webp" and "jpeg".
+
+    @property
+    def rendition_widths(self) -> list[int]:
+        """The widths made at upload, smallest first."""
+        return sorted(int(width) for width in self.renditions)
+
+    def rendition_url(self, width: int, fmt: str) -> str:
+        """The URL of one rendition; KeyError if it was not made (see rendition_widths)."""
+        return self.image.storage.url(self.renditions[str(width)][fmt])
+
+    def srcset(self, fmt: str) -> str:
+        """``srcset`` for <img>/<source>: "url 320w, url 640w, …", smallest first."""
+        return ", ".join(
+            f"{self.rendition_url(width, fmt)} {width}w" for width in self.rendition_widths
+        )
+
+    @property
+    def srcset_webp(self) -> str:
+        return self.srcset("webp")
+
+    @property
+    def srcset_jpeg(self) -> str:
+        return self.srcset("jpeg")
+
+    @property
+    def thumbnail_url(self) -> str:
+        """The JPEG rendition 640 wide, or the largest narrower one.
+
+        JPEG, not WebP, because this URL also goes where no <picture> fallback exists
+        (Open Graph previews, e-mail, API consumers); pages wanting WebP use ``srcset``.
+        """
+        widths = self.rendition_widths
+        if not widths:
+            return self.image.url if self.image else ""
+        fitting = [width for width in widths if width <= 640] or widths[:1]
+        return self.rendition_url(fitting[-1], "jpeg")
+
+    def largest_url(self, fmt: str) -> str:
+        """The widest rendition in this format (at most 1280 px wide)."""
+        widths = self.rendition_widths
+        if not widths:
+            return self.image.url if self.image else ""
+        return self.rendition_url(widths[-1], fmt)
+
+    @property
+    def stored_names(self) -> list[str]:
+        """Every storage name this image owns: the original and all renditions."""
+        names = [self.image.name] if self.image else []
+        for formats in self.renditions.values():
+            names.extend(formats.values())
+        return names
+
 
 class ExhibitLink(models.Model):
     """A link from an exhibit to more about it (service website, app, video)."""
@@ -251,3 +306,25 @@ class ExhibitLink(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class ExhibitComment(models.Model):
+    """One message in the thread between an exhibit's department and the curators."""
+
+    exhibit = models.ForeignKey(Exhibit, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(_("message"), max_length=5000)
+    by_curator = models.BooleanField(
+        _("from a curator"), default=False, help_text=_("Shown as from the pavilion team.")
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["exhibit", "created_at", "id"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.body[:60]}"
