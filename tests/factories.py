@@ -183,3 +183,41 @@ class RecognitionFactory(factory.django.DjangoModelFactory):
     year = 2024
     title_en = "Gold Medal"
     title_zh_hant = "金獎"
+
+
+def jpeg_bytes(width: int = 800, height: int = 600, colour: tuple = (11, 83, 148)) -> bytes:
+    """A real JPEG made with Pillow, for uploads through the image pipeline."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+class ExhibitImageFactory(factory.django.DjangoModelFactory):
+    """An image stored through ``exhibits.services.exhibit_image_add`` (pipeline, renditions)."""
+
+    class Meta:
+        model = "exhibits.ExhibitImage"
+
+    exhibit = factory.SubFactory(ExhibitFactory)
+    alt_text_en = "A visitor tries the service on a phone at the booth."
+    alt_text_zh_hant = "參觀者在展位用手機試用服務。"
+    credit = "Digital Policy Office"
+    order = None
+    width = 800
+    height = 600
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from exhibits.services import exhibit_image_add
+
+        return exhibit_image_add(
+            exhibit=kwargs["exhibit"],
+            upload=jpeg_bytes(kwargs["width"], kwargs["height"]),
+            alt_text={"en": kwargs["alt_text_en"], "zh_hant": kwargs["alt_text_zh_hant"]},
+            credit=kwargs["credit"],
+            order=kwargs["order"],
+        )
