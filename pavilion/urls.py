@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from pavilion import views
+from pavilion.sitemaps import SITEMAPS
 
 admin.site.site_header = "Smart Hong Kong Pavilion — back-office"
 admin.site.site_title = "Pavilion back-office"
@@ -14,10 +16,17 @@ admin.site.index_title = "Run the pavilion"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
+# The public site: home and zones here, the rest from each app's urls.
 urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("zones/<slug:slug>/", views.zone_detail, name="zone_detail"),
     path("", include("exhibits.urls")),
+    path("", include("departments.urls")),
+    path("", include("awards.urls")),
     prefix_default_language=False,
 )
 

@@ -1,12 +1,16 @@
-"""Project-wide views: health check."""
+"""Project-wide views: health check, robots.txt, and the public home and zone pages."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from exhibits import selectors
 
 
 @require_safe
@@ -31,3 +35,45 @@ def healthz(request):
         {"status": "ok" if healthy else "unavailable", "checks": checks},
         status=200 if healthy else 503,
     )
+
+
+@require_safe
+def robots_txt(request):
+    """Crawlers may read the public site; the back-office and the portal are off limits."""
+    disallowed = ["/admin/", "/portal/"] + [
+        f"/{code}/portal/" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+    ]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallowed)]
+    lines += ["", f"Sitemap: {settings.PAVILION_SITE_URL}/sitemap.xml", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def home(request):
+    """The current edition: what, when, where; its zones, featured exhibits and winners."""
+    edition = selectors.current_edition()
+    context = {"edition": edition}
+    if edition is not None:
+        context |= {
+            "zones": selectors.zones_with_counts(edition=edition),
+            "featured": selectors.featured_exhibits(edition=edition),
+            "winners": selectors.award_winners(edition=edition),
+        }
+    return render(request, "pavilion/home.html", context)
+
+
+@require_safe
+def zone_detail(request, slug: str):
+    """One zone of the current edition with its published exhibits."""
+    edition = selectors.current_edition()
+    if edition is None:
+        raise Http404("No edition is current.")
+    zone = selectors.zone_in_edition(edition=edition, slug=slug)
+    if zone is None:
+        raise Http404("No such zone.")
+    context = {
+        "edition": edition,
+        "zone": zone,
+        "exhibits": selectors.zone_exhibits(edition=edition, zone=zone),
+    }
+    return render(request, "pavilion/zone_detail.html", context)

@@ -1,0 +1,40 @@
+"""QR codes of exhibits' public addresses, drawn server-side as inline SVG (segno)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import segno
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+
+
+def exhibit_public_url(exhibit) -> str:
+    """The exhibit's absolute public address, language-neutral (English, unprefixed).
+
+    QR codes are printed on booth signs: the address must not depend on the language of
+    the page that showed the code.
+    """
+    with translation.override("en"):
+        path = (
+            reverse("exhibit_detail", kwargs={"slug": exhibit.slug})
+            if exhibit.edition.is_current
+            else reverse(
+                "edition_exhibit_detail",
+                kwargs={"edition": exhibit.edition.slug, "slug": exhibit.slug},
+            )
+        )
+    return f"{settings.PAVILION_SITE_URL}{path}"
+
+
+@lru_cache(maxsize=512)
+def qr_svg(url: str, title: str) -> SafeString:
+    """Inline SVG markup of a QR code for ``url``, named by ``title`` for screen readers."""
+    code = segno.make(url, error="m")
+    markup = code.svg_inline(
+        scale=4, border=4, dark="#000", light="#fff", title=title, svgclass="qr", omitsize=True
+    )
+    # segno escapes the title; role="img" makes the <title> the image's accessible name.
+    return mark_safe(markup.replace("<svg ", '<svg role="img" ', 1))  # noqa: S308

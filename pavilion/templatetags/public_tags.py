@@ -1,0 +1,109 @@
+"""Template helpers for the public site: content languages, images and absolute links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from pavilion.i18n import LocalizedText, html_lang, is_converted, localized
+
+register = template.Library()
+
+
+@register.filter
+def tr(obj, field: str) -> LocalizedText | str:
+    """``{{ exhibit|tr:"title" }}``: the field's text for the active language."""
+    if obj is None:
+        return ""
+    return localized(obj, field)
+
+
+@register.filter
+def langattr(text) -> SafeString:
+    """`` lang="en"`` when a text's language differs from the page's, else nothing."""
+    lang = getattr(text, "lang", None)
+    if not lang or lang == html_lang():
+        return SafeString("")
+    return format_html(' lang="{}"', lang)
+
+
+@register.inclusion_tag("partials/converted_note.html")
+def converted_note(objects, *fields: str) -> dict:
+    """A visible note when any of these objects' fields is shown converted to Simplified.
+
+    Placed once per section, not on every text:
+    ``{% converted_note exhibits "title" "summary" %}``.
+    """
+    if objects is None:
+        items: Iterable = []
+    elif isinstance(objects, Iterable) and not isinstance(objects, str):
+        items = objects
+    else:
+        items = [objects]
+    return {"converted": any(_converted(item, field) for item in items for field in fields)}
+
+
+def _converted(obj, path: str) -> bool:
+    # "exhibit.title" follows a relation (already loaded) before naming the field.
+    *relations, field = path.split(".")
+    for name in relations:
+        obj = getattr(obj, name, None)
+        if obj is None:
+            return False
+    return is_converted(obj, (field,))
+
+
+@register.simple_tag
+def absolute(path: str) -> str:
+    """The site's public address of a path (canonical links, Open Graph)."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return f"{settings.PAVILION_SITE_URL}{path}"
+
+
+def _height(image, width: int) -> int:
+    if not image.width or not image.height:
+        return width
+    return round(width * image.height / image.width)
+
+
+@register.inclusion_tag("partials/picture.html")
+def picture(image, sizes: str = "100vw", default_width: int = 640) -> dict:
+    """A ``<picture>`` of an exhibit image from its renditions (WebP and JPEG srcsets).
+
+    Uses the renditions made at upload (ExhibitImage's URL helpers): no query, no file
+    opened. An image without renditions shows its re-encoded original.
+    """
+    if image is None:
+        return {"image": None}
+    widths = image.rendition_widths
+    if widths:
+        width = next((w for w in widths if w >= default_width), widths[-1])
+        src = image.rendition_url(width, "jpeg")
+        jpeg_srcset, webp_srcset = image.srcset("jpeg"), image.srcset("webp")
+    else:
+        width = image.width or default_width
+        src = image.image.url if image.image else ""
+        jpeg_srcset = webp_srcset = ""
+    return {
+        "image": image,
+        "src": src,
+        "width": width,
+        "height": _height(image, width),
+        "jpeg_srcset": jpeg_srcset,
+        "webp_srcset": webp_srcset,
+        "sizes": sizes,
+        "alt": localized(image, "alt_text"),
+    }
+
+
+@register.simple_tag
+def og_image(image) -> str:
+    """The absolute address of an image for Open Graph (the largest JPEG rendition)."""
+    if image is None:
+        return ""
+    return absolute(image.largest_url("jpeg"))
