@@ -1,0 +1,263 @@
+"""Writes for exhibits. Every function is keyword-only, typed and atomic.
+
+Images: every image goes through ``exhibits.images`` (decode, re-encode, renditions)
+before a file or a row is written. Storage is the model field's storage (Django's default
+storage: the file system here, S3 when configured), so nothing here assumes local files.
+File deletions wait for the commit, so a rolled-back delete keeps its files.
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import File
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from exhibits import images
+from exhibits.models import Exhibit, ExhibitImage
+
+# Content language keys, as in the column suffixes (alt_text_en, alt_text_zh_hant, ...).
+LANGUAGE_KEYS = ("en", "zh_hant", "zh_hans")
+
+ImageUpload = File | IO[bytes] | bytes | images.PreparedImage
+
+
+def _image_storage():
+    return ExhibitImage._meta.get_field("image").storage
+
+
+def _translated_columns(
+    field: str, values: dict[str, str] | None, *, required: tuple[str, ...] = ()
+) -> tuple[dict[str, str | None], dict[str, list[ValidationError]]]:
+    """Map {"en": …} to {"<field>_en": …}, validated against the model's columns.
+
+    Only the keys given are returned (so an update can change one language); an empty
+    value becomes None, as Django's forms store it for these nullable columns, and
+    modeltranslation then falls back to another language.
+    """
+    columns: dict[str, str | None] = {}
+    errors: dict[str, list[ValidationError]] = {}
+    values = values or {}
+    unknown = sorted(set(values) - set(LANGUAGE_KEYS))
+    if unknown:
+        errors[field] = [
+            ValidationError(
+                _("Unknown language: %(keys)s. Use en, zh_hant or zh_hans."),
+                code="unknown_language",
+                params={"keys": ", ".join(unknown)},
+            )
+        ]
+    for key in LANGUAGE_KEYS:
+        column = f"{field}_{key}"
+        if key not in values and key not in required:
+            continue
+        value = (values.get(key) or "").strip()
+        if not value:
+            if key in required:
+                errors[column] = [ValidationError(_("This field is required."), code="required")]
+            columns[column] = None
+            continue
+        try:
+            ExhibitImage._meta.get_field(column).run_validators(value)
+        except ValidationError as error:
+            errors[column] = error.error_list
+        columns[column] = value
+    return columns, errors
+
+
+def _check_plain(field: str, value: object, errors: dict[str, list[ValidationError]]) -> None:
+    try:
+        ExhibitImage._meta.get_field(field).clean(value, None)
+    except ValidationError as error:
+        errors[field] = error.error_list
+
+
+def _prepare(upload: ImageUpload) -> images.PreparedImage:
+    if isinstance(upload, images.PreparedImage):
+        return upload
+    try:
+        return images.prepare_image(upload)
+    except ValidationError as error:
+        raise ValidationError({"upload": error.error_list}) from None
+
+
+def _validate_texts(
+    *,
+    alt_text: dict[str, str] | None,
+    caption: dict[str, str] | None,
+    credit: str | None,
+    order: int | None,
+    adding: bool,
+) -> dict[str, object]:
+    """The column values to set, or a ValidationError keyed by column name."""
+    errors: dict[str, list[ValidationError]] = {}
+    # English alt text is required: every image needs one for people who cannot see it.
+    require_en = adding or "en" in (alt_text or {})
+    alt_columns, alt_errors = _translated_columns(
+        "alt_text", alt_text, required=("en",) if require_en else ()
+    )
+    caption_columns, caption_errors = _translated_columns("caption", caption)
+    errors.update(alt_errors)
+    errors.update(caption_errors)
+    values: dict[str, object] = {**alt_columns, **caption_columns}
+    if credit is not None:
+        credit = credit.strip()
+        _check_plain("credit", credit, errors)
+        values["credit"] = credit
+    if order is not None:
+        _check_plain("order", order, errors)
+        values["order"] = order
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+@transaction.atomic
+def exhibit_image_add(
+    *,
+    exhibit: Exhibit,
+    upload: ImageUpload,
+    alt_text: dict[str, str],
+    caption: dict[str, str] | None = None,
+    credit: str = "",
+    order: int | None = None,
+) -> ExhibitImage:
+    """Add an image to an exhibit through the image pipeline.
+
+    ``upload`` is an uploaded file, a file object, raw bytes, or the ``PreparedImage`` a
+    form already made (so the image is not decoded twice). ``alt_text`` and ``caption``
+    are keyed "en", "zh_hant", "zh_hans"; English alt text is required. ``order``
+    defaults to after the exhibit's last image.
+
+    Everything is validated before anything is written; a ValidationError is keyed by
+    field ("upload", "alt_text_en", …). If anything fails after the files are written,
+    those files are deleted before the error is raised again.
+    """
+    if exhibit.pk is None:
+        raise ValueError("Save the exhibit before adding images to it.")
+    values = _validate_texts(
+        alt_text=alt_text, caption=caption, credit=credit, order=order, adding=True
+    )
+    prepared = _prepare(upload)
+
+    storage = _image_storage()
+    stored = images.store_image(prepared, storage=storage)
+    try:
+        if order is None:
+            last = exhibit.images.aggregate(last=Max("order"))["last"]
+            # Two simultaneous uploads may get the same order; ties sort by id.
+            values["order"] = 0 if last is None else last + 1
+        image = ExhibitImage(
+            exhibit=exhibit,
+            width=stored.width,
+            height=stored.height,
+            renditions=stored.renditions,
+            **values,
+        )
+        image.image.name = stored.name
+        image.save()
+    except BaseException:
+        images.delete_files(stored.names, storage=storage)
+        raise
+    return image
+
+
+@transaction.atomic
+def exhibit_image_update(
+    *,
+    image: ExhibitImage,
+    upload: ImageUpload | None = None,
+    alt_text: dict[str, str] | None = None,
+    caption: dict[str, str] | None = None,
+    credit: str | None = None,
+    order: int | None = None,
+) -> ExhibitImage:
+    """Change an image's texts, and replace its file when ``upload`` is given.
+
+    Only what is given changes; in ``alt_text``/``caption`` only the languages given
+    change (an empty string clears one; English alt text cannot be cleared). A new
+    upload goes through the pipeline into a new folder; the old files are deleted when
+    the transaction commits, the new ones at once if saving fails.
+    """
+    values = _validate_texts(
+        alt_text=alt_text, caption=caption, credit=credit, order=order, adding=False
+    )
+    prepared = _prepare(upload) if upload is not None else None
+    for column, value in values.items():
+        setattr(image, column, value)
+    update_fields = list(values)
+    if prepared is None:
+        if update_fields:
+            image.save(update_fields=update_fields)
+        return image
+
+    storage = _image_storage()
+    old_names = image.stored_names
+    stored = images.store_image(prepared, storage=storage)
+    try:
+        image.image.name = stored.name
+        image.width = stored.width
+        image.height = stored.height
+        image.renditions = stored.renditions
+        image.save(update_fields=[*update_fields, "image", "width", "height", "renditions"])
+    except BaseException:
+        images.delete_files(stored.names, storage=storage)
+        raise
+    images.delete_files_on_commit(old_names, storage=storage)
+    return image
+
+
+@transaction.atomic
+def exhibit_image_delete(*, image: ExhibitImage) -> None:
+    """Delete an image's row now and its files when the transaction commits."""
+    names = image.stored_names
+    image.delete()
+    images.delete_files_on_commit(names, storage=_image_storage())
+
+
+@transaction.atomic
+def exhibit_images_reorder(*, exhibit: Exhibit, ordered_ids: list[int]) -> list[ExhibitImage]:
+    """Put an exhibit's images in the given order (0, 1, 2, …) and return them so.
+
+    ``ordered_ids`` must list every image of the exhibit exactly once: an id of another
+    exhibit's image, a missing one or a repeated one is refused and nothing changes.
+    """
+    # order_by: the default ordering joins the exhibit's zone, which cannot be locked.
+    locked = (
+        ExhibitImage.objects.select_for_update().filter(exhibit=exhibit).order_by("order", "pk")
+    )
+    current = {image.pk: image for image in locked}
+    ids = list(ordered_ids)
+    if len(ids) != len(set(ids)):
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        raise ValidationError(
+            _("Each image may be listed only once; repeated: %(ids)s."),
+            code="duplicate",
+            params={"ids": ", ".join(map(str, repeated))},
+        )
+    foreign = [i for i in ids if i not in current]
+    if foreign:
+        raise ValidationError(
+            _("These images do not belong to this exhibit: %(ids)s."),
+            code="foreign_image",
+            params={"ids": ", ".join(map(str, foreign))},
+        )
+    missing = sorted(set(current) - set(ids))
+    if missing:
+        raise ValidationError(
+            _("Every image of the exhibit must be listed; missing: %(ids)s."),
+            code="incomplete",
+            params={"ids": ", ".join(map(str, missing))},
+        )
+    ordered = [current[i] for i in ids]
+    changed = []
+    for position, image in enumerate(ordered):
+        if image.order != position:
+            image.order = position
+            changed.append(image)
+    if changed:
+        ExhibitImage.objects.bulk_update(changed, ["order"])
+    return ordered
