@@ -941,3 +941,14 @@ def test_inline_formset_sets_exhibit_and_refuses_bad_file(exhibit, media_root):
     assert formset.forms[0].errors == {"upload": [CORRUPT]}
     assert ExhibitImage.objects.count() == 0
     assert stored_files(media_root) == []
+
+
+@pytest.mark.django_db
+def test_image_files_removed_when_their_exhibit_is_deleted(
+    media_root, django_capture_on_commit_callbacks
+):
+    image = factories.ExhibitImageFactory()
+    assert stored_files(media_root) != []
+    with django_capture_on_commit_callbacks(execute=True):
+        image.exhibit.delete()
+    assert stored_files(media_root) == []
