@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import condition, require_safe
 
 from exhibits import selectors
-from exhibits.filters import ExhibitFilter
+from exhibits.filters import DEFAULT_ORDERING, ExhibitFilter
 from exhibits.listing import describe_filters, filter_problems, parse_page
 from exhibits.qr import exhibit_public_url, qr_svg
 from pavilion.i18n import localized
@@ -71,6 +71,7 @@ def exhibit_list(request):
         "total": total,
         "problems": problems,
         "active_filters": describe_filters(request.GET, options),
+        "default_ordering": DEFAULT_ORDERING,
     }
     return render(request, "exhibits/exhibit_list.html", context)
 

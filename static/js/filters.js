@@ -16,6 +16,9 @@
 
   var controller = null;
   var searchTimer = null;
+  // The address whose results are shown: a popstate that only changes the #fragment (the
+  // skip link does that) must not reload anything.
+  var shown = window.location.pathname + window.location.search;
 
   function queryFromForm() {
     var params = new URLSearchParams();
@@ -63,6 +66,7 @@
         if (options.push !== false) {
           window.history.pushState({ filters: true }, "", url);
         }
+        shown = window.location.pathname + window.location.search;
         var heading = document.getElementById("results-heading");
         if (status && heading) {
           status.textContent = heading.textContent;
@@ -135,7 +139,10 @@
   });
 
   window.addEventListener("popstate", function () {
-    load(window.location.pathname + window.location.search, { replaceForm: true, push: false });
+    var address = window.location.pathname + window.location.search;
+    if (address !== shown) {
+      load(address, { replaceForm: true, push: false });
+    }
   });
 
   bind();

@@ -44,6 +44,11 @@ ZONES = [
 
 @pytest.fixture
 def catalogue(db) -> Catalogue:
+    return build_catalogue()
+
+
+def build_catalogue() -> Catalogue:
+    """Create the catalogue (also used by the browser tests, on a live server)."""
     edition = factories.EditionFactory(
         slug="innoex-2025",
         is_current=True,
