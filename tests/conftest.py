@@ -59,7 +59,7 @@ def edition(db):
 @pytest.fixture
 def zones(edition):
     return [
-        factories.ZoneFactory(edition=edition, slug=slug, name=name, order=i)
+        factories.ZoneFactory(edition=edition, slug=slug, name_en=name, order=i)
         for i, (slug, name) in enumerate(
             [("smart-living", "Smart Living"), ("smart-mobility", "Smart Mobility")]
         )
