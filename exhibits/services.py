@@ -12,12 +12,15 @@ from typing import IO
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from exhibits import images
-from exhibits.models import Exhibit, ExhibitImage
+from exhibits import rules as exhibit_rules
+from exhibits.models import Exhibit, ExhibitComment, ExhibitImage
+from exhibits.workflow import Conflict, ExhibitNotFound, NotAllowed, StaleVersion
 
 # Content language keys, as in the column suffixes (alt_text_en, alt_text_zh_hant, ...).
 LANGUAGE_KEYS = ("en", "zh_hant", "zh_hans")
@@ -261,3 +264,226 @@ def exhibit_images_reorder(*, exhibit: Exhibit, ordered_ids: list[int]) -> list[
     if changed:
         ExhibitImage.objects.bulk_update(changed, ["order"])
     return ordered
+
+
+# --- Exhibit content and comments (the department portal; later the API) ---------------
+
+#: Translated text fields of an exhibit a department writes.
+EXHIBIT_TEXT_FIELDS = ("title", "summary", "description", "demo_notes")
+#: Their columns, e.g. "title_en", "summary_zh_hant".
+EXHIBIT_TEXT_COLUMNS = tuple(
+    f"{field}_{key}" for field in EXHIBIT_TEXT_FIELDS for key in LANGUAGE_KEYS
+)
+#: Statuses in which the department may change an exhibit's content.
+DEPARTMENT_EDITABLE_STATUSES = frozenset({Exhibit.Status.DRAFT, Exhibit.Status.CHANGES_REQUESTED})
+SLUG_MAX_LENGTH = 80
+
+
+def _exhibit_values(data: dict, *, edition_id: int, creating: bool) -> dict[str, object]:
+    """Validated column values from ``data`` (text columns and ``proposed_zone``).
+
+    Only the keys given are returned, so an update may change a few fields. Empty texts
+    become None (the columns are nullable; the page then falls back to another language).
+    """
+    allowed = {*EXHIBIT_TEXT_COLUMNS, "proposed_zone"}
+    errors: dict[str, list[ValidationError]] = {}
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise ValidationError(
+            _("Unknown exhibit fields: %(fields)s."),
+            code="unknown_field",
+            params={"fields": ", ".join(unknown)},
+        )
+    values: dict[str, object] = {}
+    for column in EXHIBIT_TEXT_COLUMNS:
+        if column not in data:
+            continue
+        value = (data[column] or "").strip() or None
+        if value is not None:
+            try:
+                Exhibit._meta.get_field(column).run_validators(value)
+            except ValidationError as error:
+                errors[column] = error.error_list
+        values[column] = value
+    if (creating or "title_en" in data) and not values.get("title_en"):
+        # The English title makes the exhibit's address, so even a draft needs it.
+        errors["title_en"] = [
+            ValidationError(_("An English title is needed, even for a draft."), code="required")
+        ]
+    if "proposed_zone" in data:
+        zone = data["proposed_zone"]
+        if zone is not None and zone.edition_id != edition_id:
+            errors["proposed_zone"] = [
+                ValidationError(_("Choose a zone of this edition."), code="invalid_zone")
+            ]
+        values["proposed_zone"] = zone
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def _unique_slug(*, edition_id: int, title: str, exclude_pk: int | None = None) -> str:
+    """A slug from the English title, unique in the edition ("title", "title-2", …)."""
+    base = slugify(title)[: SLUG_MAX_LENGTH - 4].strip("-") or "exhibit"
+    taken = set(
+        Exhibit.objects.filter(edition_id=edition_id, slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _check_partners(lead_department_id: int, partner_departments, errors: dict) -> None:
+    if any(department.pk == lead_department_id for department in partner_departments):
+        errors["partner_departments"] = [
+            ValidationError(
+                _("The lead department cannot also be a partner."), code="lead_is_partner"
+            )
+        ]
+
+
+@transaction.atomic
+def exhibit_create(
+    *,
+    edition,
+    department,
+    user,
+    data: dict,
+    technologies=(),
+    partner_departments=(),
+) -> Exhibit:
+    """Create a draft exhibit of ``department`` in ``edition``, written by ``user``.
+
+    ``data`` holds text columns (``title_en``, ``summary_zh_hant``, …) and
+    ``proposed_zone``; only the English title is required for a draft (submission
+    checks the rest). The slug is made from the English title, unique in the edition.
+    Refused with NotAllowed (403) unless ``user`` is a member of ``department``; bad
+    input raises ValidationError keyed by field, and nothing is written.
+    """
+    values = _exhibit_values(data, edition_id=edition.pk, creating=True)
+    technologies, partner_departments = list(technologies), list(partner_departments)
+    errors: dict[str, list[ValidationError]] = {}
+    _check_partners(department.pk, partner_departments, errors)
+    if errors:
+        raise ValidationError(errors)
+    exhibit = Exhibit(edition=edition, lead_department=department, created_by=user, **values)
+    if not exhibit_rules.is_lead_member(user, exhibit):
+        raise NotAllowed(_("Only members of a department can create its exhibits."))
+    for _attempt in range(3):
+        exhibit.slug = _unique_slug(edition_id=edition.pk, title=values["title_en"])
+        exhibit._history_user = user
+        exhibit._change_reason = "create: Created in the portal"
+        try:
+            # A savepoint: another draft may take the same slug at the same moment.
+            with transaction.atomic():
+                exhibit.save()
+            break
+        except IntegrityError:
+            exhibit.pk = None
+    else:
+        raise Conflict(_("Could not find a free address for this title; try again."))
+    exhibit.technologies.set(technologies)
+    exhibit.partner_departments.set(partner_departments)
+    return exhibit
+
+
+@transaction.atomic
+def exhibit_update(
+    *,
+    exhibit: Exhibit,
+    user,
+    expected_version: int,
+    data: dict,
+    technologies=None,
+    partner_departments=None,
+) -> Exhibit:
+    """Save a department's changes to an exhibit's content and return the saved exhibit.
+
+    ``expected_version`` is the version the person started from: if someone saved in the
+    meantime, StaleVersion (409) is raised and nothing changes, instead of overwriting
+    their work. Only the lead department's members may edit (else NotAllowed, 403; an
+    exhibit they may not even see is ExhibitNotFound, 404), and only while the exhibit is
+    a draft or changes were requested (else Conflict, 409). ``technologies`` and
+    ``partner_departments``, when given, replace the current ones. Every save raises the
+    version and leaves a history record naming ``user``.
+    """
+    if not exhibit_rules.can_view_exhibit(user, exhibit):
+        raise ExhibitNotFound(_("No such exhibit."))
+    if not exhibit_rules.is_lead_member(user, exhibit):
+        raise NotAllowed(_("Only the lead department can change this exhibit."))
+    locked = Exhibit.objects.select_for_update().get(pk=exhibit.pk)
+    if expected_version != locked.version:
+        raise StaleVersion(
+            _(
+                "Someone else saved this exhibit while you were editing it (version "
+                "%(current)s; you started from %(seen)s)."
+            )
+            % {"current": locked.version, "seen": expected_version}
+        )
+    if locked.status not in DEPARTMENT_EDITABLE_STATUSES:
+        raise Conflict(
+            _("A %(status)s exhibit cannot be changed by the department.")
+            % {"status": locked.get_status_display().lower()},
+            code="read_only",
+        )
+    values = _exhibit_values(data, edition_id=locked.edition_id, creating=False)
+    errors: dict[str, list[ValidationError]] = {}
+    if partner_departments is not None:
+        partner_departments = list(partner_departments)
+        _check_partners(locked.lead_department_id, partner_departments, errors)
+    if errors:
+        raise ValidationError(errors)
+
+    for column, value in values.items():
+        setattr(locked, column, value)
+    update_fields = list(values)
+    if locked.published_at is None and values.get("title_en"):
+        # Until first published nobody has printed the address: it follows the title.
+        slug = _unique_slug(
+            edition_id=locked.edition_id, title=values["title_en"], exclude_pk=locked.pk
+        )
+        if slug != locked.slug:
+            locked.slug = slug
+            update_fields.append("slug")
+    locked.version += 1
+    locked._history_user = user
+    locked._change_reason = "edit: Saved in the portal"
+    locked.save(update_fields=[*update_fields, "version", "updated_at"])
+    if technologies is not None:
+        locked.technologies.set(list(technologies))
+    if partner_departments is not None:
+        locked.partner_departments.set(partner_departments)
+    return locked
+
+
+@transaction.atomic
+def exhibit_comment_add(*, exhibit: Exhibit, user, body: str) -> ExhibitComment:
+    """Add a message to the thread between the exhibit's department and the curators.
+
+    Members of the lead department and curators may write; a partner department reads
+    only (NotAllowed, 403); anyone else gets ExhibitNotFound (404). An empty or too long
+    message raises ValidationError on ``body``.
+    """
+    if not exhibit_rules.can_view_exhibit(user, exhibit):
+        raise ExhibitNotFound(_("No such exhibit."))
+    by_curator = exhibit_rules.is_curator(user)
+    if not by_curator and not exhibit_rules.is_lead_member(user, exhibit):
+        raise NotAllowed(_("Only the lead department and the curators can write here."))
+    body = (body or "").strip()
+    field = ExhibitComment._meta.get_field("body")
+    if not body:
+        raise ValidationError({"body": _("Write a message first.")}, code="required")
+    if len(body) > field.max_length:
+        raise ValidationError(
+            {
+                "body": _("Keep the message under %(limit)s characters (it has %(length)s).")
+                % {"limit": field.max_length, "length": len(body)}
+            },
+            code="max_length",
+        )
+    return ExhibitComment.objects.create(
+        exhibit=exhibit, author=user, body=body, by_curator=by_curator
+    )

@@ -27,6 +27,8 @@ urlpatterns += i18n_patterns(
     path("", include("exhibits.urls")),
     path("", include("departments.urls")),
     path("", include("awards.urls")),
+    # The department portal (exhibits.portal_urls holds its account pages too).
+    path("portal/", include("exhibits.portal_urls", namespace="portal")),
     prefix_default_language=False,
 )
 

@@ -1,0 +1,309 @@
+"""Creating and editing a draft in the portal: valid saves, invalid input, the version check."""
+
+from __future__ import annotations
+
+from html import unescape
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from exhibits.models import Exhibit, ExhibitImage, ExhibitLink
+from tests import factories
+from tests.exhibits.test_images import BAD_FILES, stored_files
+from tests.portal.conftest import url
+from tests.portal.helpers import exhibit_post
+
+pytestmark = pytest.mark.django_db
+
+
+def jpeg_upload(name: str = "booth.jpg") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, factories.jpeg_bytes(1200, 800), content_type="image/jpeg")
+
+
+@pytest.fixture
+def draft(edition, department, zone):
+    exhibit = factories.ExhibitFactory(
+        edition=edition, lead_department=department, proposed_zone=zone
+    )
+    factories.ExhibitLinkFactory(exhibit=exhibit, label_en="GovHK", label_zh_hant="香港政府一站通")
+    return exhibit
+
+
+# --- Creating ----------------------------------------------------------------------------
+
+
+def test_exhibit_create_get_shows_both_languages_side_by_side(login, editor, zone):
+    response = login(editor).get(url("exhibit_create"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="title_en"' in html and 'name="title_zh_hant"' in html
+    assert 'lang="zh-Hant"' in html
+    assert '<details class="simplified">' in html
+    assert f'value="{zone.pk}">' in html
+
+
+def test_exhibit_create_saves_draft_with_links_and_image(
+    login, editor, department, edition, zone, media_root
+):
+    technology = factories.TechnologyFactory(slug="iot", name_en="Internet of Things")
+    partner = factories.DepartmentFactory()
+    data = exhibit_post(
+        proposed_zone=str(zone.pk),
+        technologies=[str(technology.pk)],
+        partner_departments=[str(partner.pk)],
+        **{
+            "links-0-url": "https://www.dsd.gov.hk/",
+            "links-0-label_en": "Drainage Services Department",
+            "links-0-label_zh_hant": "渠務署",
+            "images-0-upload": jpeg_upload(),
+            "images-0-alt_text_en": "A sensor inside a drain.",
+            "images-0-alt_text_zh_hant": "渠道內的感應器。",
+            "images-0-credit": "DSD",
+        },
+    )
+
+    response = login(editor).post(url("exhibit_create"), data)
+
+    exhibit = Exhibit.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == url("exhibit_detail", exhibit.pk)
+    assert (exhibit.slug, exhibit.status, exhibit.version) == (
+        "smart-drainage-monitoring",
+        "draft",
+        1,
+    )
+    assert (exhibit.edition, exhibit.lead_department, exhibit.proposed_zone) == (
+        edition,
+        department,
+        zone,
+    )
+    assert exhibit.created_by == editor
+    assert exhibit.title_zh_hant == "智慧渠務監測"
+    assert exhibit.title_zh_hans is None
+    assert list(exhibit.technologies.all()) == [technology]
+    assert list(exhibit.partner_departments.all()) == [partner]
+    assert list(exhibit.links.values_list("url", "label_en", "label_zh_hant")) == [
+        ("https://www.dsd.gov.hk/", "Drainage Services Department", "渠務署")
+    ]
+    image = exhibit.images.get()
+    assert (image.alt_text_en, image.alt_text_zh_hant, image.credit, image.width) == (
+        "A sensor inside a drain.",
+        "渠道內的感應器。",
+        "DSD",
+        1200,
+    )
+    assert sorted(stored_files(media_root)) == sorted(image.stored_names)
+    assert exhibit.history.get().history_user == editor
+
+
+def test_exhibit_create_same_title_gets_next_slug(login, editor, department, edition):
+    factories.ExhibitFactory(edition=edition, slug="smart-drainage-monitoring")
+
+    login(editor).post(url("exhibit_create"), exhibit_post())
+
+    assert Exhibit.objects.filter(lead_department=department).get().slug == (
+        "smart-drainage-monitoring-2"
+    )
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"title_en": ""}, "title_en", "An English title is needed, even for a draft."),
+        ({"title_en": "x" * 201}, "title_en", "Ensure this value has at most 200 characters"),
+        ({"summary_zh_hant": "長" * 601}, "summary_zh_hant", "at most 600 characters"),
+        ({"proposed_zone": "999999"}, "proposed_zone", "Select a valid choice."),
+        ({"technologies": ["999999"]}, "technologies", "Select a valid choice."),
+        ({"partner_departments": ["999999"]}, "partner_departments", "Select a valid choice."),
+        (
+            {"links-0-url": "not a web address", "links-0-label_en": "Site"},
+            "links-0-url",
+            "Enter a valid URL.",
+        ),
+        ({"links-0-url": "https://www.gov.hk/"}, "links-0-label_en", "This field is required."),
+        ({"links-0-url": "ftp://files.gov.hk/x"}, "links-0-url", "starting with https://"),
+    ],
+)
+def test_exhibit_create_invalid_input_keeps_entries_and_saves_nothing(
+    login, editor, overrides, field, message, media_root
+):
+    data = exhibit_post(**overrides)
+    data["description_zh_hant"] = "保留這段文字。"
+
+    response = login(editor).post(url("exhibit_create"), data)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert f'id="id_{field}_errors"' in html
+    assert "保留這段文字。" in html
+    assert "Nothing was saved" in html
+    assert Exhibit.objects.count() == 0
+    assert ExhibitLink.objects.count() == 0
+    assert stored_files(media_root) == []
+
+
+def test_exhibit_create_partner_from_another_edition_zone_refused(login, editor):
+    other_zone = factories.ZoneFactory()  # another edition's zone
+
+    response = login(editor).post(url("exhibit_create"), exhibit_post(proposed_zone=other_zone.pk))
+
+    assert response.status_code == 400
+    assert "Select a valid choice." in response.content.decode()
+    assert Exhibit.objects.count() == 0
+
+
+def test_exhibit_create_lead_department_as_partner_refused(login, editor, department):
+    response = login(editor).post(
+        url("exhibit_create"), exhibit_post(partner_departments=[str(department.pk)])
+    )
+
+    assert response.status_code == 400
+    assert "Select a valid choice." in response.content.decode()
+    assert Exhibit.objects.count() == 0
+
+
+@pytest.mark.filterwarnings("error::PIL.Image.DecompressionBombWarning")
+@pytest.mark.parametrize("case", BAD_FILES.keys())
+def test_exhibit_create_bad_image_refused_next_to_field_and_text_kept(
+    case, login, editor, media_root
+):
+    make, _code, message = BAD_FILES[case]
+    data = exhibit_post(
+        **{
+            "images-0-upload": SimpleUploadedFile("photo.jpg", make(), content_type="image/jpeg"),
+            "images-0-alt_text_en": "Alt text kept",
+            "images-0-credit": "Credit kept",
+        }
+    )
+
+    response = login(editor).post(url("exhibit_create"), data)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    errors = html.split('id="id_images-0-upload_errors"', 1)[1].split("</div>", 1)[0]
+    # Django's own FileField refuses an empty upload before the pipeline sees it.
+    expected = "The submitted file is empty." if case == "empty" else message
+    assert expected in unescape(errors)
+    assert "智慧渠務監測" in html
+    assert 'value="Alt text kept"' in html and 'value="Credit kept"' in html
+    assert Exhibit.objects.count() == 0
+    assert ExhibitImage.objects.count() == 0
+    assert stored_files(media_root) == []
+
+
+# --- Editing -----------------------------------------------------------------------------
+
+
+def test_exhibit_edit_get_shows_saved_values_and_version(login, editor, draft):
+    response = login(editor).get(url("exhibit_edit", draft.pk))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'name="version" value="{draft.version}"' in html
+    assert 'value="GovHK"' in html
+    assert draft.title_zh_hant in html
+
+
+def test_exhibit_edit_saves_and_raises_version(login, editor, draft):
+    data = exhibit_post(draft, title_zh_hant="新標題", summary_zh_hans="简体摘要")
+
+    response = login(editor).post(url("exhibit_edit", draft.pk), data)
+
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert (draft.title_zh_hant, draft.summary_zh_hans, draft.version) == ("新標題", "简体摘要", 2)
+    record = draft.history.latest()
+    assert (record.history_user, record.title_zh_hant) == (editor, "新標題")
+
+
+def test_exhibit_edit_stale_version_refused_text_kept_then_saved_on_purpose(login, editor, draft):
+    seen = exhibit_post(draft)
+    # Someone else saves first.
+    login(editor).post(url("exhibit_edit", draft.pk), exhibit_post(draft, title_zh_hant="甲"))
+    seen["title_zh_hant"] = "乙的標題"
+
+    response = login(editor).post(url("exhibit_edit", draft.pk), seen)
+
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Someone else saved this exhibit while you were editing it" in html
+    assert 'value="乙的標題"' in html
+    assert 'name="version" value="2"' in html
+    draft.refresh_from_db()
+    assert (draft.title_zh_hant, draft.version) == ("甲", 2)
+
+    seen["version"] = "2"
+    response = login(editor).post(url("exhibit_edit", draft.pk), seen)
+
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert (draft.title_zh_hant, draft.version) == ("乙的標題", 3)
+
+
+@pytest.mark.parametrize("version", ["", "abc", "0"])
+def test_exhibit_edit_missing_version_refused(login, editor, draft, version):
+    response = login(editor).post(
+        url("exhibit_edit", draft.pk), exhibit_post(draft, version=version, title_zh_hant="改")
+    )
+
+    assert response.status_code == 400
+    assert "reload the page and try again" in response.content.decode()
+    draft.refresh_from_db()
+    assert (draft.title_zh_hant, draft.version) != ("改", 1)
+    assert draft.version == 1
+
+
+def test_exhibit_edit_adds_image_and_removes_link(login, editor, draft, media_root):
+    data = exhibit_post(draft)
+    data.update(
+        {
+            "links-0-DELETE": "on",
+            "images-0-upload": jpeg_upload(),
+            "images-0-alt_text_en": "The control room.",
+            "images-0-alt_text_zh_hant": "控制室。",
+        }
+    )
+
+    response = login(editor).post(url("exhibit_edit", draft.pk), data)
+
+    assert response.status_code == 302
+    assert draft.links.count() == 0
+    assert list(draft.images.values_list("alt_text_zh_hant", flat=True)) == ["控制室。"]
+    assert len(stored_files(media_root)) == len(draft.images.get().stored_names)
+
+
+def test_exhibit_edit_bad_image_keeps_text_and_changes_nothing(login, editor, draft, media_root):
+    data = exhibit_post(draft, title_zh_hant="不應保存")
+    data.update(
+        {
+            "images-0-upload": SimpleUploadedFile("x.png", b"<html></html>", "image/png"),
+            "images-0-alt_text_en": "An image",
+        }
+    )
+
+    response = login(editor).post(url("exhibit_edit", draft.pk), data)
+
+    assert response.status_code == 400
+    assert 'value="不應保存"' in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.version == 1
+    assert draft.title_zh_hant != "不應保存"
+    assert ExhibitImage.objects.count() == 0
+    assert stored_files(media_root) == []
+
+
+def test_exhibit_edit_shows_missing_translation_markers(login, editor, draft):
+    draft.summary_zh_hant = None
+    draft.demo_notes_en = "Try the app at the booth."
+    draft.save()
+
+    html = login(editor).get(url("exhibit_edit", draft.pk)).content.decode()
+
+    summary = html.split('id="row-summary"', 1)[1].split("</legend>", 1)[0]
+    demo = html.split('id="row-demo_notes"', 1)[1].split("</legend>", 1)[0]
+    title = html.split('id="row-title"', 1)[1].split("</legend>", 1)[0]
+    assert "Missing: Traditional Chinese" in summary
+    assert "Missing: Traditional Chinese" in demo
+    assert "English and Traditional Chinese written" in title
