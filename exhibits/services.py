@@ -299,9 +299,17 @@ def _exhibit_values(data: dict, *, edition_id: int, creating: bool) -> dict[str,
         if column not in data:
             continue
         value = (data[column] or "").strip() or None
+        field = Exhibit._meta.get_field(column)
         if value is not None:
             try:
-                Exhibit._meta.get_field(column).run_validators(value)
+                field.run_validators(value)
+                # A TextField's max_length is not a validator: check it here.
+                if field.max_length and len(value) > field.max_length:
+                    raise ValidationError(
+                        _("At most %(limit)s characters (it has %(length)s)."),
+                        code="max_length",
+                        params={"limit": field.max_length, "length": len(value)},
+                    )
             except ValidationError as error:
                 errors[column] = error.error_list
         values[column] = value

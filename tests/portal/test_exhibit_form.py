@@ -218,28 +218,89 @@ def test_exhibit_edit_saves_and_raises_version(login, editor, draft):
     assert (record.history_user, record.title_zh_hant) == (editor, "新標題")
 
 
-def test_exhibit_edit_stale_version_refused_text_kept_then_saved_on_purpose(login, editor, draft):
-    seen = exhibit_post(draft)
-    # Someone else saves first.
-    login(editor).post(url("exhibit_edit", draft.pk), exhibit_post(draft, title_zh_hant="甲"))
-    seen["title_zh_hant"] = "乙的標題"
+def test_exhibit_edit_stale_version_refused_text_kept_then_saved_on_purpose(
+    client, editor, coordinator, draft
+):
+    """Two people open the same draft; the one who saves second is told, not overwritten."""
+    from django.test import Client
 
-    response = login(editor).post(url("exhibit_edit", draft.pk), seen)
+    first, second = Client(), client
+    first.force_login(coordinator)
+    second.force_login(editor)
+    seen_by_second = exhibit_post(draft)  # both opened version 1
+    first.post(url("exhibit_edit", draft.pk), exhibit_post(draft, title_zh_hant="甲的標題"))
+    seen_by_second["title_zh_hant"] = "乙的標題"
+    seen_by_second["description_en"] = "The second person's description."
+
+    response = second.post(url("exhibit_edit", draft.pk), seen_by_second)
 
     assert response.status_code == 409
     html = response.content.decode()
     assert "Someone else saved this exhibit while you were editing it" in html
     assert 'value="乙的標題"' in html
+    assert "The second person&#x27;s description." in html
     assert 'name="version" value="2"' in html
     draft.refresh_from_db()
-    assert (draft.title_zh_hant, draft.version) == ("甲", 2)
+    assert (draft.title_zh_hant, draft.description_en, draft.version) == (
+        "甲的標題",
+        "It helps people every day.",
+        2,
+    )
 
-    seen["version"] = "2"
-    response = login(editor).post(url("exhibit_edit", draft.pk), seen)
+    seen_by_second["version"] = "2"  # what the re-rendered form now carries
+    response = second.post(url("exhibit_edit", draft.pk), seen_by_second)
 
     assert response.status_code == 302
     draft.refresh_from_db()
     assert (draft.title_zh_hant, draft.version) == ("乙的標題", 3)
+    assert [r.history_user for r in draft.history.order_by("history_id")] == [
+        None,
+        coordinator,
+        editor,
+    ]
+
+
+def test_exhibit_edit_stale_version_with_new_image_leaves_no_file(
+    client, editor, coordinator, draft, media_root
+):
+    seen = exhibit_post(draft)
+    client.force_login(coordinator)
+    client.post(url("exhibit_edit", draft.pk), exhibit_post(draft, title_zh_hant="先"))
+    client.force_login(editor)
+    seen.update({"images-0-upload": jpeg_upload(), "images-0-alt_text_en": "Late image"})
+
+    response = client.post(url("exhibit_edit", draft.pk), seen)
+
+    assert response.status_code == 409
+    assert 'value="Late image"' in response.content.decode()
+    assert ExhibitImage.objects.count() == 0
+    assert stored_files(media_root) == []
+
+
+def test_exhibit_edit_changes_image_texts_and_deletes_another(
+    login, editor, draft, media_root, django_capture_on_commit_callbacks
+):
+    kept = factories.ExhibitImageFactory(exhibit=draft)
+    removed = factories.ExhibitImageFactory(exhibit=draft)
+    data = exhibit_post(draft)
+    data.update(
+        {
+            "images-0-alt_text_zh_hant": "新的替代文字",
+            "images-0-credit": "Photo: DSD",
+            "images-0-order": "1",
+            "images-1-DELETE": "on",
+        }
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(editor).post(url("exhibit_edit", draft.pk), data)
+
+    assert response.status_code == 302
+    kept.refresh_from_db()
+    assert (kept.alt_text_zh_hant, kept.credit, kept.order) == ("新的替代文字", "Photo: DSD", 1)
+    assert list(draft.images.all()) == [kept]
+    assert sorted(stored_files(media_root)) == sorted(kept.stored_names)
+    assert removed.stored_names and not set(removed.stored_names) & set(stored_files(media_root))
 
 
 @pytest.mark.parametrize("version", ["", "abc", "0"])
