@@ -30,6 +30,14 @@ def chromium_available() -> bool:
     return os.path.exists(CHROMIUM) or shutil.which("chromium") is not None
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _static_root_exists():
+    """whitenoise warns on every request when STATIC_ROOT is missing (before collectstatic)."""
+    from django.conf import settings
+
+    os.makedirs(settings.STATIC_ROOT, exist_ok=True)
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Every test writes uploads into its own folder, so 'nothing left on disk' is checkable."""
