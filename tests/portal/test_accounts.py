@@ -104,7 +104,10 @@ def test_lockout_page_is_translated(client, editor):
     locked = client.post("/zh-hant/portal/login/", {"username": editor.username, "password": "x"})
 
     assert locked.status_code == 429
-    assert '<html lang="zh-Hant">' in locked.content.decode()
+    html = locked.content.decode()
+    assert '<html lang="zh-Hant">' in html
+    assert "登入失敗次數過多" in html
+    assert "請在 15 分鐘後再試。" in html
 
 
 # --- Password reset ----------------------------------------------------------------------

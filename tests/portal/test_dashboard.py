@@ -164,3 +164,21 @@ def test_dashboard_query_count_does_not_grow(
     assert response.status_code == 200
     assert sum(group.count for group in response.context["board"].groups) == n
     assert len(response.context["board"].partner_exhibits) == n
+
+
+@pytest.mark.parametrize(
+    ("prefix", "lang", "texts"),
+    [
+        ("", "en", ["Submission window", "New exhibit", "Draft"]),
+        ("/zh-hant", "zh-Hant", ["提交期", "新增展品", "部門入口網站", "草稿"]),
+        ("/zh-hans", "zh-Hans", ["提交期", "新增展品", "部门门户网站", "草稿"]),
+    ],
+)
+def test_dashboard_in_three_languages(login, editor, prefix, lang, texts):
+    response = login(editor).get(prefix + url("dashboard"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{lang}">' in html
+    for text in texts:
+        assert text in html
