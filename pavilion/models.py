@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -146,3 +147,40 @@ class Booth(models.Model):
         super().clean()
         if self.zone_id and self.edition_id and self.zone.edition_id != self.edition_id:
             raise ValidationError({"zone": _("The zone must belong to the booth's edition.")})
+
+
+class ApiToken(models.Model):
+    """A personal token for the REST API (``Authorization: Bearer <token>``).
+
+    Any signed-in person (department members and curators alike) creates and revokes
+    their own at /portal/tokens/. The token is shown once; only its SHA-256 digest is
+    stored, so a database leak does not leak usable tokens. ``prefix`` (the first
+    characters) lets a person tell their tokens apart. See ``pavilion/tokens.py``.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("person"),
+    )
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("What the token is for, e.g. “kiosk sync”.")
+    )
+    prefix = models.CharField(_("prefix"), max_length=12, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

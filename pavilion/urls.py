@@ -5,6 +5,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
 
 from pavilion import views
 from pavilion.sitemaps import SITEMAPS
@@ -18,6 +23,11 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # The REST API: unprefixed (it reads ?lang= / Accept-Language itself).
+    path("api/v1/", include("exhibits.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
 ]
 
 # The public site: home and zones here, the rest from each app's urls.
@@ -27,6 +37,8 @@ urlpatterns += i18n_patterns(
     path("", include("exhibits.urls")),
     path("", include("departments.urls")),
     path("", include("awards.urls")),
+    # Personal API tokens, for every signed-in person (curators too).
+    path("portal/tokens/", include("pavilion.token_urls", namespace="tokens")),
     # The department portal (exhibits.portal_urls holds its account pages too).
     path("portal/", include("exhibits.portal_urls", namespace="portal")),
     prefix_default_language=False,
