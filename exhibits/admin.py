@@ -4,24 +4,57 @@ Curators see every exhibit with its images, links and prizes. The status is read
 state changes belong to the workflow module (``exhibits.workflow``), which checks role,
 state and time. The same holds for the history's "revert": it restores content, never
 the status nor the other workflow fields (see ``ExhibitAdmin.keep_workflow_state``).
+
+The review (issue 4, curators' side) lives on the exhibit's pages:
+
+- the changelist is the review queue: the "waiting" filter and column, the longest-waiting
+  first when filtering by a waiting status, a "Review queue" shortcut, and the bulk action
+  "Publish selected approved exhibits";
+- the change page shows the workflow buttons the curator may use now (exactly
+  ``available_transitions``), the comment thread with a form to answer, and the status
+  history. Each button leads to ``<pk>/transition/<action>/``: a GET shows a confirmation
+  page (asking for the message where the transition needs one), a POST performs the
+  transition through ``exhibit_transition`` with the version the curator saw.
 """
 
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ORDER_VAR
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from awards.models import Recognition
 from departments.models import Department
+from exhibits import rules as exhibit_rules
+from exhibits.admin_review import (
+    CommentForm,
+    TransitionForm,
+    WaitingListFilter,
+    refusal_text,
+    waiting_text,
+)
 from exhibits.forms import ExhibitImageForm, ExhibitImageInlineFormSet
 from exhibits.models import Exhibit, ExhibitImage, ExhibitLink, Technology
-from exhibits.services import exhibit_image_delete
+from exhibits.review_selectors import (
+    WAITING_STATUSES,
+    exhibit_status_changes,
+    exhibit_thread,
+    waiting_since,
+)
+from exhibits.services import exhibit_comment_add, exhibit_image_delete
+from exhibits.workflow import TRANSITIONS, WorkflowError, available_transitions, exhibit_transition
 from pavilion.admin import (
     URL_FIELDS,
     PavilionTranslationAdmin,
@@ -224,6 +257,7 @@ class ExhibitAdmin(SimpleHistoryAdmin, PavilionTranslationAdmin):
         "zone",
         "booth",
         "status",
+        "waiting_for",
         "featured",
         "updated_at",
     )
@@ -234,6 +268,7 @@ class ExhibitAdmin(SimpleHistoryAdmin, PavilionTranslationAdmin):
         ("zone", ZoneListFilter),
         DepartmentListFilter,
         "status",
+        WaitingListFilter,
         ("recognitions__award", admin.RelatedFieldListFilter),
         "featured",
         "technologies",
@@ -290,6 +325,11 @@ class ExhibitAdmin(SimpleHistoryAdmin, PavilionTranslationAdmin):
     )
     inlines = (ExhibitImageInline, ExhibitLinkInline, RecognitionInline)
     history_list_display = ("status",)
+    actions = ("publish_selected",)
+
+    class Media:
+        # Added to PavilionTranslationAdmin's stylesheet (Media extends by default).
+        css = {"all": ("exhibits/admin-review.css",)}
 
     # -- lists --------------------------------------------------------------------------
 
@@ -301,7 +341,25 @@ class ExhibitAdmin(SimpleHistoryAdmin, PavilionTranslationAdmin):
             .prefetch_related(
                 Prefetch("images", queryset=ExhibitImage.objects.order_by("order", "id"))
             )
+            .annotate(waiting_since=waiting_since())
         )
+
+    def get_ordering(self, request):
+        # Filtering by a waiting status (or by waiting time) makes the list a queue: the
+        # longest-waiting first, unless the curator sorts by a column.
+        if ORDER_VAR not in request.GET and self.filters_a_queue(request):
+            # The expression, not the annotation's name: ModelAdmin.get_queryset orders
+            # before this class annotates.
+            return (waiting_since().asc(), "pk")
+        return super().get_ordering(request)
+
+    @staticmethod
+    def filters_a_queue(request) -> bool:
+        if request.GET.get(WaitingListFilter.parameter_name):
+            return True
+        statuses = request.GET.get("status__exact") or request.GET.get("status__in") or ""
+        chosen = {status for status in statuses.split(",") if status}
+        return bool(chosen) and chosen <= set(WAITING_STATUSES)
 
     def get_changelist_formset(self, request, **kwargs):
         formset = super().get_changelist_formset(request, **kwargs)
@@ -324,6 +382,40 @@ class ExhibitAdmin(SimpleHistoryAdmin, PavilionTranslationAdmin):
     @admin.display(description=_("edition"), ordering="edition__starts_on")
     def edition_slug(self, obj: Exhibit) -> str:
         return obj.edition.slug
+
+    @admin.display(description=_("waiting for"), ordering="waiting_since")
+    def waiting_for(self, obj: Exhibit) -> str:
+        return waiting_text(obj) or "—"
+
+    @admin.action(description=_("Publish selected approved exhibits"), permissions=["change"])
+    def publish_selected(self, request, queryset):
+        """Publish each exhibit through the workflow; report the published and the refused.
+
+        ``exhibit_transition`` runs in its own transaction per exhibit, so one refusal
+        (not approved, no zone) leaves the others published.
+        """
+        published, refused = [], []
+        for exhibit in queryset.order_by("title_en", "pk"):
+            try:
+                exhibit_transition(exhibit=exhibit, action="publish", user=request.user)
+            except WorkflowError as error:
+                refused.append((exhibit, error))
+            else:
+                published.append(exhibit)
+        if published:
+            self.message_user(
+                request,
+                gettext("Published %(count)d exhibit(s): %(titles)s.")
+                % {"count": len(published), "titles": ", ".join(e.title for e in published)},
+                messages.SUCCESS,
+            )
+        for exhibit, error in refused:
+            self.message_user(
+                request,
+                gettext("Not published: “%(title)s” — %(reason)s")
+                % {"title": exhibit.title, "reason": refusal_text(error)},
+                messages.WARNING,
+            )
 
     # -- forms --------------------------------------------------------------------------
 
@@ -399,6 +491,163 @@ class ExhibitAdmin(SimpleHistoryAdmin, PavilionTranslationAdmin):
             setattr(obj, attname, stored[attname])
         if stored["published_at"] is not None:
             obj.slug = stored["slug"]
+
+    # -- review: the change page's workflow panel, thread and status history ------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        review = [
+            path(
+                "<path:object_id>/transition/<slug:action>/",
+                self.admin_site.admin_view(self.transition_view),
+                name="{}_{}_transition".format(*info),
+            ),
+            path(
+                "<path:object_id>/comment/",
+                self.admin_site.admin_view(self.comment_view),
+                name="{}_{}_comment".format(*info),
+            ),
+        ]
+        # Before the default URLs: their "<path:object_id>/" catch-all would take these.
+        return review + super().get_urls()
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if change and obj is not None:
+            context["review"] = self.review_context(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def review_context(self, request, obj: Exhibit, *, comment_form: CommentForm | None = None):
+        """What the change page shows of the review: buttons, thread, status changes."""
+        can_change = self.has_change_permission(request, obj)
+        transitions = available_transitions(obj, request.user) if can_change else []
+        # Only curators write as the pavilion team (the service decides by the same rule).
+        can_comment = can_change and exhibit_rules.is_curator(request.user)
+        return {
+            "status": obj.get_status_display(),
+            "version": obj.version,
+            "waiting": waiting_text(obj),
+            "transitions": [
+                {
+                    "name": t.name,
+                    "label": t.label,
+                    "needs_message": t.needs_message,
+                    "url": self.transition_url(obj, t.name),
+                }
+                for t in transitions
+            ],
+            "comments": list(exhibit_thread(exhibit=obj)),
+            "comment_form": (comment_form or CommentForm()) if can_comment else None,
+            "comment_url": reverse("admin:exhibits_exhibit_comment", args=[obj.pk]),
+            "status_changes": exhibit_status_changes(exhibit=obj),
+        }
+
+    def transition_url(self, obj: Exhibit, action: str) -> str:
+        return reverse("admin:exhibits_exhibit_transition", args=[obj.pk, action])
+
+    def review_object(self, request, object_id: str) -> Exhibit:
+        """The exhibit for a review view: 404 if unknown, 403 without the change right."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404(gettext("No such exhibit."))
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        return obj
+
+    def transition_view(self, request, object_id: str, action: str):
+        """Confirm (GET) or perform (POST) one transition of the workflow.
+
+        The POST carries the version the curator saw; the workflow refuses a stale one, a
+        wrong state or role, or a missing zone, and each refusal comes back as an error
+        message on the change page. A missing message re-renders this page with the error.
+        """
+        if request.method not in ("GET", "POST"):
+            return HttpResponseNotAllowed(["GET", "POST"])
+        obj = self.review_object(request, object_id)
+        transition = TRANSITIONS.get(action)
+        if transition is None:
+            raise Http404(gettext("No such action."))
+        change_url = reverse("admin:exhibits_exhibit_change", args=[obj.pk])
+
+        if request.method == "POST":
+            form = TransitionForm(request.POST, transition=transition)
+            if form.is_valid():
+                try:
+                    exhibit = exhibit_transition(
+                        exhibit=obj,
+                        action=transition.name,
+                        user=request.user,
+                        message=form.cleaned_data.get("message", ""),
+                        expected_version=form.cleaned_data["version"],
+                    )
+                except WorkflowError as error:
+                    self.message_user(request, refusal_text(error), messages.ERROR)
+                else:
+                    self.message_user(
+                        request,
+                        gettext("“%(action)s” done: “%(title)s” is now %(status)s.")
+                        % {
+                            "action": transition.label,
+                            "title": exhibit.title,
+                            "status": exhibit.get_status_display().lower(),
+                        },
+                        messages.SUCCESS,
+                    )
+                return HttpResponseRedirect(change_url)
+        else:
+            if transition not in available_transitions(obj, request.user):
+                self.message_user(
+                    request,
+                    gettext("“%(action)s” is not possible for this %(status)s exhibit now.")
+                    % {"action": transition.label, "status": obj.get_status_display().lower()},
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(change_url)
+            seen = request.GET.get("version", "")
+            form = TransitionForm(
+                initial={"version": int(seen) if seen.isdigit() else obj.version},
+                transition=transition,
+            )
+
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("%(action)s: %(title)s")
+            % {"action": transition.label, "title": obj.title},
+            "subtitle": None,
+            "opts": self.opts,
+            "app_label": self.opts.app_label,
+            "original": obj,
+            "transition": transition,
+            "target_label": Exhibit.Status(transition.target).label,
+            "form": form,
+            "change_url": change_url,
+            "media": self.media + form.media,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/exhibits/exhibit/transition_confirm.html", context)
+
+    def comment_view(self, request, object_id: str):
+        """Add a curator's comment to the exhibit's thread (POST only)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self.review_object(request, object_id)
+        change_url = reverse("admin:exhibits_exhibit_change", args=[obj.pk])
+        form = CommentForm(request.POST)
+        if form.is_valid():
+            try:
+                exhibit_comment_add(exhibit=obj, user=request.user, body=form.cleaned_data["body"])
+            except WorkflowError as error:
+                self.message_user(request, refusal_text(error), messages.ERROR)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                self.message_user(request, gettext("Comment added."), messages.SUCCESS)
+        else:
+            self.message_user(
+                request,
+                " ".join(message for errors in form.errors.values() for message in errors),
+                messages.ERROR,
+            )
+        return HttpResponseRedirect(change_url + "#review-thread")
 
     def delete_model(self, request, obj):
         # Images own files: delete them through the service, which removes the files

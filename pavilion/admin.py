@@ -29,6 +29,9 @@ from modeltranslation.utils import get_translation_fields
 
 from pavilion.models import Booth, Edition, Zone
 
+# The home page of the back-office opens with the review queue (exhibits' review_tags).
+admin.site.index_template = "admin/pavilion_index.html"
+
 # Addresses typed without a scheme ("www.gov.hk") get https, as Django 6 will do.
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
