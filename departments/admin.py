@@ -1,12 +1,18 @@
-"""Back-office for contributors: departments, the people who act for them, their quotas."""
+"""Back-office for contributors: departments, the people who act for them, their quotas,
+and the invitations that bring those people in."""
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from departments.models import Department, Membership, Quota
+from departments.models import Department, Invitation, Membership, Quota
+from departments.services import invitation_create
 from pavilion.admin import (
     URL_FIELDS,
     PavilionTranslationAdmin,
@@ -108,3 +114,160 @@ class QuotaAdmin(admin.ModelAdmin):
     search_fields = ("edition__slug", *DEPARTMENT_SEARCH)
     autocomplete_fields = ("department",)
     fields = ("edition", "department", "limit")
+
+
+class InvitationForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ("email", "department", "role")
+        help_texts = {
+            "email": _(
+                "The person receives a link to set a password and join the department. "
+                "The link works once and expires in 14 days."
+            )
+        }
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Curators invite people by e-mail; an invitation is read-only once sent.
+
+    Adding one goes through ``invitation_create``, which stores only the token's digest
+    and e-mails the link when the transaction commits; nobody, the admin included, sees
+    the link again. Two actions follow up: "revoke" ends open invitations at once (their
+    expiry becomes now: no token to delete, and the row stays as a record), and "send
+    again" revokes the selected unaccepted ones and sends each person a fresh link.
+    """
+
+    form = InvitationForm
+    list_display = (
+        "email",
+        "department",
+        "role",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+        "state",
+        "invited_by",
+    )
+    list_filter = ("role", "department")
+    list_select_related = ("department", "invited_by")
+    search_fields = ("email", *DEPARTMENT_SEARCH)
+    autocomplete_fields = ("department",)
+    date_hierarchy = "created_at"
+    readonly_fields = (
+        "email",
+        "department",
+        "role",
+        "invited_by",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+        "accepted_by",
+        "state",
+    )
+    actions = ("revoke", "send_again")
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ("email", "department", "role")
+        return self.readonly_fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj is not None else ()
+
+    def has_change_permission(self, request, obj=None):
+        # A sent invitation is a record: its page is read-only. The list (obj None) keeps
+        # the change right, which the actions below require.
+        if obj is not None:
+            return False
+        return super().has_change_permission(request, obj)
+
+    # Only additions are saved (a sent invitation is read-only), and only by the service:
+    # the admin's own save(commit=False) + save() would store no token and send no mail.
+    def save_form(self, request, form, change):
+        invitation, _token = invitation_create(
+            email=form.cleaned_data["email"],
+            department=form.cleaned_data["department"],
+            role=form.cleaned_data["role"],
+            invited_by=request.user,
+        )
+        return invitation
+
+    def save_model(self, request, obj, form, change):
+        pass  # saved by save_form
+
+    def save_related(self, request, form, formsets, change):
+        pass  # an invitation has no many-to-many fields nor inlines
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self.message_user(
+            request,
+            gettext("An invitation was sent to %(email)s.") % {"email": obj.email},
+            messages.SUCCESS,
+        )
+        return self.response_post_save_add(request, obj)
+
+    @admin.display(description=_("state"))
+    def state(self, obj: Invitation) -> str:
+        if obj.accepted_at is not None:
+            return gettext("accepted")
+        if obj.expires_at <= timezone.now():
+            return gettext("expired or revoked")
+        return gettext("open")
+
+    @admin.action(description=_("Revoke selected open invitations"), permissions=["change"])
+    def revoke(self, request, queryset):
+        revoked = queryset.filter(accepted_at__isnull=True, expires_at__gt=timezone.now()).update(
+            expires_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d invitation revoked; its link no longer works.",
+                "%(count)d invitations revoked; their links no longer work.",
+                revoked,
+            )
+            % {"count": revoked},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Send selected unaccepted invitations again (with a new link)"),
+        permissions=["add"],
+    )
+    def send_again(self, request, queryset):
+        pending = list(queryset.filter(accepted_at__isnull=True).select_related("department"))
+        for old in pending:
+            # Together: the old link stops working only if the new one is sent.
+            with transaction.atomic():
+                now = timezone.now()
+                Invitation.objects.filter(pk=old.pk, expires_at__gt=now).update(expires_at=now)
+                invitation_create(
+                    email=old.email,
+                    department=old.department,
+                    role=old.role,
+                    invited_by=request.user,
+                )
+        skipped = queryset.count() - len(pending)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d invitation sent again with a new link.",
+                "%(count)d invitations sent again with new links.",
+                len(pending),
+            )
+            % {"count": len(pending)},
+            messages.SUCCESS,
+        )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d invitation was already accepted and was not sent.",
+                    "%(count)d invitations were already accepted and were not sent.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )

@@ -221,3 +221,45 @@ class ExhibitImageFactory(factory.django.DjangoModelFactory):
             credit=kwargs["credit"],
             order=kwargs["order"],
         )
+
+
+def _invitation_digest(token: str) -> str:
+    from departments.services import token_digest
+
+    return token_digest(token)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An open invitation; its link's token is ``f"token-{email}"`` (only the digest is kept)."""
+
+    class Meta:
+        model = "departments.Invitation"
+
+    email = factory.Sequence(lambda n: f"invitee{n}@example.gov.hk")
+    department = factory.SubFactory(DepartmentFactory)
+    role = Membership.Role.EDITOR
+    token_digest = factory.LazyAttribute(lambda o: _invitation_digest(f"token-{o.email}"))
+    invited_by = factory.SubFactory(CuratorFactory)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=14))
+
+
+def hkt(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    """An aware datetime in Hong Kong time (the fair's clock)."""
+    from pavilion.timezones import FAIR_TZ
+
+    return dt.datetime(year, month, day, hour, minute, tzinfo=FAIR_TZ)
+
+
+class DemoSessionFactory(factory.django.DjangoModelFactory):
+    """A 30-minute demonstration at 10:30 Hong Kong time on the fair's first day."""
+
+    class Meta:
+        model = "exhibits.DemoSession"
+
+    exhibit = factory.SubFactory(PublishedExhibitFactory)
+    starts_at = factory.LazyAttribute(
+        lambda o: hkt(*o.exhibit.edition.starts_on.timetuple()[:3], 10, 30)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(minutes=30))
+    title_en = "Live demonstration"
+    title_zh_hant = "現場示範"

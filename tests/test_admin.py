@@ -22,6 +22,7 @@ MODELS = [
     "departments.department",
     "departments.membership",
     "departments.quota",
+    "departments.invitation",
     "awards.award",
     "awards.recognition",
     "exhibits.technology",
@@ -67,6 +68,8 @@ def build_rows(label: str, count: int) -> list:
     if label == "departments.quota":
         edition = factories.EditionFactory()
         return factories.QuotaFactory.create_batch(count, edition=edition)
+    if label == "departments.invitation":
+        return factories.InvitationFactory.create_batch(count)
     if label == "awards.award":
         awards = factories.AwardFactory.create_batch(count)
         for award in awards:
@@ -251,6 +254,7 @@ CHANGELIST_QUERIES = {
     "departments.department": 7,  # 4 + 2 counts + rows (annotated)
     "departments.membership": 10,  # 4 + department filter + 2 counts + rows + 2 dates
     "departments.quota": 8,  # 4 + edition filter + 2 counts + rows
+    "departments.invitation": 10,  # 4 + department filter + 2 counts + rows + 2 dates
     "awards.award": 7,  # 4 + 2 counts + rows (annotated)
     "awards.recognition": 9,  # 4 + award filter + year filter + 2 counts + rows
     "exhibits.technology": 7,  # 4 + 2 counts + rows (annotated)
