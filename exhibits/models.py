@@ -328,3 +328,74 @@ class ExhibitComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author}: {self.body[:60]}"
+
+
+class DemoSession(models.Model):
+    """An on-site demonstration of an exhibit at a set time during the fair.
+
+    Times are stored in UTC like every datetime; the fair runs in Hong Kong, so a session
+    must lie within the edition's days in Asia/Hong_Kong (``clean``). ``title`` and
+    ``note`` are translated (``exhibits/translation.py``). Shown on the exhibit's public
+    page and in the iCal feeds (``exhibits/calendar.py``).
+    """
+
+    exhibit = models.ForeignKey(Exhibit, on_delete=models.CASCADE, related_name="demo_sessions")
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("What is shown, e.g. “Live robot inspection”.")
+    )
+    note = models.CharField(
+        _("note"), max_length=300, blank=True, help_text=_("Where to stand, who presents, …")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        verbose_name = _("demonstration")
+        verbose_name_plural = _("demonstrations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="demo_session_ends_after_start",
+                violation_error_message=_("A demonstration must end after it starts."),
+            ),
+        ]
+        indexes = [models.Index(fields=["exhibit", "starts_at"], name="demo_session_exhibit_start")]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.starts_at:%Y-%m-%d %H:%M})"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.starts_at is None or self.ends_at is None or not self.exhibit_id:
+            return
+        from pavilion.timezones import fair_bounds
+
+        opens, closes = fair_bounds(self.exhibit.edition)
+        if self.starts_at < opens or self.ends_at > closes:
+            raise ValidationError(
+                _(
+                    "A demonstration must take place during the fair, between %(first)s "
+                    "and %(last)s (Hong Kong time)."
+                ),
+                code="outside_fair",
+                params={
+                    "first": self.exhibit.edition.starts_on.isoformat(),
+                    "last": self.exhibit.edition.ends_on.isoformat(),
+                },
+            )
+
+
+def _touch_exhibit(sender, instance, **kwargs) -> None:
+    """A demonstration added, changed or removed is a change of its exhibit's public page:
+    moving ``updated_at`` lets everything keyed on the exhibit's last change (page caches,
+    ETags, sitemaps) see it. ``update()`` on purpose: no history record, no version bump."""
+    from django.utils import timezone
+
+    Exhibit.objects.filter(pk=instance.exhibit_id).update(updated_at=timezone.now())
+
+
+models.signals.post_save.connect(_touch_exhibit, sender=DemoSession, dispatch_uid="demo_touch")
+models.signals.post_delete.connect(_touch_exhibit, sender=DemoSession, dispatch_uid="demo_touch_d")

@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 
 from awards.models import Award, Recognition
 from departments.models import Department
-from exhibits.models import Exhibit, ExhibitImage, ExhibitStatus, Technology
+from exhibits.models import DemoSession, Exhibit, ExhibitImage, ExhibitStatus, Technology
 from pavilion.models import Edition, Zone
 
 
@@ -38,6 +38,10 @@ def _recognitions() -> Prefetch:
             "-year", "award__order", "award__slug"
         ),
     )
+
+
+def _demo_sessions() -> Prefetch:
+    return Prefetch("demo_sessions", queryset=DemoSession.objects.order_by("starts_at", "id"))
 
 
 def exhibit_cards(queryset: QuerySet[Exhibit]) -> QuerySet[Exhibit]:
@@ -66,6 +70,7 @@ def exhibit_detail(*, edition: Edition, slug: str) -> Exhibit | None:
             _images(),
             "links",
             _recognitions(),
+            _demo_sessions(),
         )
         .filter(slug=slug)
         .first()
@@ -239,4 +244,26 @@ def zone_exhibits(*, edition: Edition, zone: Zone) -> list[Exhibit]:
     """Published exhibits of a zone of ``edition``, by English title."""
     return list(
         exhibit_cards(published_exhibits(edition=edition).filter(zone=zone)).order_by("title_en")
+    )
+
+
+def exhibit_demo_sessions(*, edition: Edition, slug: str) -> Exhibit | None:
+    """A published exhibit of ``edition`` with its demonstrations prefetched (for its feed)."""
+    return (
+        published_exhibits(edition=edition)
+        .select_related("edition", "zone", "booth")
+        .prefetch_related(_demo_sessions())
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def zone_demo_sessions(*, edition: Edition, zone: Zone) -> list[DemoSession]:
+    """Demonstrations of the published exhibits of a zone of ``edition``, in time order."""
+    return list(
+        DemoSession.objects.filter(
+            exhibit__in=published_exhibits(edition=edition).filter(zone=zone)
+        )
+        .select_related("exhibit", "exhibit__edition", "exhibit__zone", "exhibit__booth")
+        .order_by("starts_at", "exhibit__title_en", "id")
     )

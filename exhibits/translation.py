@@ -6,7 +6,7 @@ stored only where a person wrote it, otherwise shown converted (pavilion.i18n).
 
 from modeltranslation.translator import TranslationOptions, register
 
-from exhibits.models import Exhibit, ExhibitImage, ExhibitLink, Technology
+from exhibits.models import DemoSession, Exhibit, ExhibitImage, ExhibitLink, Technology
 
 
 @register(Technology)
@@ -27,3 +27,8 @@ class ExhibitImageTranslation(TranslationOptions):
 @register(ExhibitLink)
 class ExhibitLinkTranslation(TranslationOptions):
     fields = ("label",)
+
+
+@register(DemoSession)
+class DemoSessionTranslation(TranslationOptions):
+    fields = ("title", "note")

@@ -2,11 +2,14 @@
 
 from django.urls import path
 
-from exhibits import views
+from exhibits import feeds, views
 
 urlpatterns = [
     path("exhibits/", views.exhibit_list, name="exhibit_list"),
     path("exhibits/<slug:slug>/", views.exhibit_detail, name="exhibit_detail"),
+    # Demonstration feeds (exhibits.feeds): English here, Chinese under the prefixes.
+    path("exhibits/<slug:slug>/demos.ics", feeds.exhibit_demos_ics, name="exhibit_demos_ics"),
+    path("zones/<slug:slug>/demos.ics", feeds.zone_demos_ics, name="zone_demos_ics"),
     path(
         "editions/<slug:edition>/exhibits/<slug:slug>/",
         views.edition_exhibit_detail,

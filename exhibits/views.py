@@ -126,6 +126,7 @@ def _detail_etag(request, slug: str) -> str | None:
         *(_row(row) for row in exhibit.links.all()),
         *(_row(row) for row in exhibit.recognitions.all()),
         *(_row(row.award) for row in exhibit.recognitions.all()),
+        *(_row(row) for row in exhibit.demo_sessions.all()),
     ]
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return f'W/"{digest}"'
@@ -176,6 +177,7 @@ def _render_detail(request, exhibit):
         "technologies": list(exhibit.technologies.all()),
         "links": list(exhibit.links.all()),
         "recognitions": list(exhibit.recognitions.all()),
+        "demo_sessions": list(exhibit.demo_sessions.all()),
         "nearby": selectors.exhibits_nearby(exhibit, limit=NEARBY),
         "qr": qr_svg(
             exhibit_public_url(exhibit),

@@ -47,9 +47,10 @@ PAGES = [
     ("/exhibits/", 9),
     ("/zh-hans/exhibits/?zone=smart-environment&q=sensor&awarded=true", 9),
     ("/exhibits/?department=hko&technology=ai&award=apicta&ordering=-title", 9),
-    # edition, exhibit, partners, technologies, images, links, awards, nearby, their images
-    ("/exhibits/sensor-01/", 9),
-    ("/zh-hant/exhibits/sensor-01/", 9),
+    # edition, exhibit, partners, technologies, images, links, awards, demonstrations,
+    # nearby, their images
+    ("/exhibits/sensor-01/", 10),
+    ("/zh-hant/exhibits/sensor-01/", 10),
     # edition, zone, exhibits, images, awards
     ("/zones/smart-environment/", 5),
     # edition, departments with counts
