@@ -267,3 +267,22 @@ def zone_demo_sessions(*, edition: Edition, zone: Zone) -> list[DemoSession]:
         .select_related("exhibit", "exhibit__edition", "exhibit__zone", "exhibit__booth")
         .order_by("starts_at", "exhibit__title_en", "id")
     )
+
+
+def open_data_exhibits(*, edition: Edition) -> list[Exhibit]:
+    """The published catalogue of ``edition`` with everything the open data holds.
+
+    Six queries whatever the size: the exhibits (with zone, booth, lead department), then
+    partners, technologies, images and awards, one prefetch each.
+    """
+    return list(
+        published_exhibits(edition=edition)
+        .select_related("edition", "zone", "booth", "lead_department")
+        .prefetch_related(
+            Prefetch("partner_departments", queryset=Department.objects.order_by("slug")),
+            Prefetch("technologies", queryset=Technology.objects.order_by("slug")),
+            _images(),
+            _recognitions(),
+        )
+        .order_by("zone__order", "slug")
+    )

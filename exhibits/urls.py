@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from exhibits import feeds, views
+from exhibits import feeds, open_data, views
 
 urlpatterns = [
     path("exhibits/", views.exhibit_list, name="exhibit_list"),
@@ -10,6 +10,7 @@ urlpatterns = [
     # Demonstration feeds (exhibits.feeds): English here, Chinese under the prefixes.
     path("exhibits/<slug:slug>/demos.ics", feeds.exhibit_demos_ics, name="exhibit_demos_ics"),
     path("zones/<slug:slug>/demos.ics", feeds.zone_demos_ics, name="zone_demos_ics"),
+    path("open-data/", open_data.open_data_page, name="open_data"),
     path(
         "editions/<slug:edition>/exhibits/<slug:slug>/",
         views.edition_exhibit_detail,

@@ -11,6 +11,7 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
+from exhibits import open_data
 from pavilion import views
 from pavilion.sitemaps import SITEMAPS
 
@@ -23,6 +24,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Open data files: language-neutral, so unprefixed (their page is in exhibits.urls).
+    path("open-data/exhibits.csv", open_data.open_data_csv, name="open_data_csv"),
+    path("open-data/exhibits.json", open_data.open_data_json, name="open_data_json"),
     # The REST API: unprefixed (it reads ?lang= / Accept-Language itself).
     path("api/v1/", include("exhibits.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -32,7 +32,7 @@ def session(exhibit, starts_at, ends_at, **kwargs) -> DemoSession:
 @pytest.mark.parametrize(
     ("starts_at", "ends_at"),
     [
-        # The first minute of the first day and the last minute of the last (13–16 April).
+        # The first minute of the first day and the last minute of the last (13 to 16 April).
         (hkt(2025, 4, 13, 0, 0), hkt(2025, 4, 13, 0, 30)),
         (hkt(2025, 4, 16, 23, 30), hkt(2025, 4, 17, 0, 0)),
         (hkt(2025, 4, 14, 10, 0), hkt(2025, 4, 14, 10, 45)),
@@ -114,7 +114,7 @@ def test_exhibit_page_lists_demonstrations_in_hong_kong_time(client, exhibit):
         "Robot inspection",
     ]
     assert (
-        '<time datetime="2025-04-14T10:00:00+08:00">April 14, 2025 10:00</time>–'
+        '<time datetime="2025-04-14T10:00:00+08:00">April 14, 2025 10:00</time>\u2013'
         '<time datetime="2025-04-14T10:45:00+08:00">10:45</time>'
     ) in html
     assert "Meet at the front of the booth." in html

@@ -62,7 +62,7 @@ def parse(response) -> Calendar:
 
 
 def events(calendar: Calendar) -> list:
-    return [c for c in calendar.walk("VEVENT")]
+    return list(calendar.walk("VEVENT"))
 
 
 def test_exhibit_feed_parses_with_the_right_times(client, fair):
@@ -105,13 +105,9 @@ def test_zone_feed_holds_published_exhibits_of_the_zone_in_time_order(client, fa
 
     found = events(parse(response))
     uids = [str(e["uid"]) for e in found]
-    assert uids == [
-        f"demo-session-{fair[key].pk}@localhost" for key in ("iam-1", "robot", "iam-2")
-    ]
+    assert uids == [f"demo-session-{fair[key].pk}@localhost" for key in ("iam-1", "robot", "iam-2")]
     assert found[1].decoded("dtstart").astimezone(HKT) == hkt(2025, 4, 14, 11, 0)
-    assert str(found[1]["location"]) == (
-        "Smart Living, Hong Kong Convention and Exhibition Centre"
-    )
+    assert str(found[1]["location"]) == ("Smart Living, Hong Kong Convention and Exhibition Centre")
 
 
 def test_zone_feed_of_a_zone_without_demonstrations_is_an_empty_calendar(client, edition):
