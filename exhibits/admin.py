@@ -252,12 +252,13 @@ class ExhibitAdmin(SimpleHistoryAdmin, PavilionTranslationAdmin):
         "thumbnail",
         "title_en",
         "title_zh_hant",
+        # Where the review stands comes first: the list doubles as the review queue.
+        "status",
+        "waiting_for",
         "lead_department_name",
         "edition_slug",
         "zone",
         "booth",
-        "status",
-        "waiting_for",
         "featured",
         "updated_at",
     )
