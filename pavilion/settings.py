@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response (static files included).
+    "pavilion.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -74,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A database that cannot be reached gives a 503 page, never a 500.
+    "pavilion.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it answers locked-out sign-ins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -101,6 +105,12 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer fails the request (a 503) within seconds rather
+    # than holding a worker for the kernel's TCP time-out.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "")
@@ -186,6 +196,14 @@ if env_str("AWS_STORAGE_BUCKET_NAME", ""):
             "querystring_auth": False,
         },
     }
+
+# Content-Security-Policy (pavilion/middleware.py): images may also come from the media
+# origin when media live on S3-compatible storage, and from CSP_EXTRA_IMG_SRC.
+CSP_EXTRA_IMG_SRC = env_list("CSP_EXTRA_IMG_SRC", [])
+if env_str("AWS_S3_CUSTOM_DOMAIN", ""):
+    CSP_EXTRA_IMG_SRC.append(f"https://{env_str('AWS_S3_CUSTOM_DOMAIN', '')}")
+elif env_str("AWS_S3_ENDPOINT_URL", ""):
+    CSP_EXTRA_IMG_SRC.append(env_str("AWS_S3_ENDPOINT_URL", "").rstrip("/"))
 
 # Uploads: the image pipeline enforces its own caps; these bound what Django buffers.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024

@@ -15,6 +15,9 @@ from exhibits import open_data
 from pavilion import views
 from pavilion.sitemaps import SITEMAPS
 
+# A database outage met outside a view still answers 503 (pavilion/unavailable.py).
+handler500 = "pavilion.unavailable.server_error"
+
 admin.site.site_header = "Smart Hong Kong Pavilion — back-office"
 admin.site.site_title = "Pavilion back-office"
 admin.site.index_title = "Run the pavilion"

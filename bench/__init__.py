@@ -1,0 +1,1 @@
+"""The load benchmark (``python -m bench.run``) and its helpers; see BENCHMARKS.md."""
