@@ -149,9 +149,10 @@ def review_action_view(path: str) -> type[ReviewView]:
                 message=serializer.validated_data.get("message", ""),
                 expected_version=serializer.validated_data.get("version"),
             )
-            return Response(
-                ReviewExhibitSerializer(self.get_exhibit(pk), context=self.context()).data
-            )
+            # Reopening makes it a draft, which the review list no longer shows: read it
+            # back directly.
+            exhibit = managed_exhibits().get(pk=exhibit.pk)
+            return Response(ReviewExhibitSerializer(exhibit, context=self.context()).data)
 
     name = "".join(part.capitalize() for part in path.split("-"))
     ActionView.__name__ = ActionView.__qualname__ = f"Review{name}View"

@@ -408,7 +408,11 @@ class SlugRefFieldScheme(OpenApiSerializerFieldExtension):
 
 
 class StrictIntegerField(serializers.IntegerField):
-    """A whole number: a JSON integer, or digits in a form field; never true/false or 1.5."""
+    """A whole number: a JSON integer (never "1", true or 1.5); digits in a form field."""
+
+    def __init__(self, *, form_field: bool = False, **kwargs):
+        self.form_field = form_field
+        super().__init__(**kwargs)
 
     def to_internal_value(self, data):
         if isinstance(data, bool):
@@ -416,7 +420,8 @@ class StrictIntegerField(serializers.IntegerField):
         if isinstance(data, float) and data.is_integer():
             data = int(data)
         elif isinstance(data, str):
-            if not _DIGITS.match(data):
+            # Multipart fields are text: there, and only there, digits are a number.
+            if not self.form_field or not _DIGITS.match(data):
                 self.fail("invalid")
             data = int(data)
         if not isinstance(data, int):
@@ -619,7 +624,7 @@ class ImageUploadSerializer(serializers.Serializer):
     caption_zh_hant = TextField(max_length=300, required=False)
     caption_zh_hans = TextField(max_length=300, required=False)
     credit = TextField(max_length=200, required=False)
-    order = StrictIntegerField(min_value=0, max_value=32767, required=False)
+    order = StrictIntegerField(min_value=0, max_value=32767, required=False, form_field=True)
 
 
 class TransitionSerializer(serializers.Serializer):
