@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from functools import wraps
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from exhibits import rules as exhibit_rules
-from pavilion import selectors
+from exhibits.workflow import WorkflowError
+from pavilion import selectors, services
+from pavilion.forms import BoothAssignForm, BoothReleaseForm
 from pavilion.signs import sign_for
 
 app_name = "admin_tools"
@@ -72,7 +74,68 @@ def zone_signs(request, pk: int):
     return render(request, "pavilion/tools/signs.html", context)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
+def floor_plan(request, pk: int):
+    """A zone's booths as a plan: who holds each one, which are free; assign and free them.
+
+    POST ``action=assign`` (booth, exhibit) or ``action=release`` (booth). A refusal from
+    the service (a booth already held, another zone) is shown above the plan with 409 and
+    changes nothing; malformed input is 400.
+    """
+    zone = _zone(pk)
+    errors: list[str] = []
+    status = 200
+    assign_form = BoothAssignForm(zone=zone)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        form_class = {"assign": BoothAssignForm, "release": BoothReleaseForm}.get(action)
+        form = form_class(request.POST, zone=zone) if form_class else None
+        if form is None or not form.is_valid():
+            status = 400
+            errors = [
+                f"{field}: {' '.join(messages_)}" if field != "__all__" else " ".join(messages_)
+                for field, messages_ in (form.errors.items() if form else [])
+            ] or ["Choose what to do: assign or free a booth."]
+            if action == "assign" and form is not None:
+                assign_form = form
+        else:
+            try:
+                if action == "assign":
+                    exhibit = services.booth_assign(
+                        booth=form.cleaned_data["booth"],
+                        exhibit=form.cleaned_data["exhibit"],
+                        user=request.user,
+                    )
+                    done = (
+                        f"Booth {form.cleaned_data['booth'].code} now holds “{exhibit.title_en}”."
+                    )
+                else:
+                    services.booth_release(booth=form.cleaned_data["booth"], user=request.user)
+                    done = f"Booth {form.cleaned_data['booth'].code} is free."
+            except WorkflowError as refusal:
+                status = refusal.status
+                errors = [str(refusal.message)]
+                if action == "assign":
+                    assign_form = form
+            else:
+                messages.success(request, done)
+                return redirect("admin_tools:floor_plan", pk=zone.pk)
+    booths = selectors.zone_booths(zone=zone)
+    context = {
+        **admin.site.each_context(request),
+        "title": f"Floor plan: {zone.name_en}",
+        "zone": zone,
+        "booths": booths,
+        "free_count": sum(1 for booth in booths if booth.holder is None),
+        "waiting": selectors.zone_exhibits_without_booth(zone=zone),
+        "assign_form": assign_form,
+        "errors": errors,
+    }
+    return render(request, "pavilion/tools/floor_plan.html", context, status=status)
+
+
 urlpatterns = [
     path("signs/exhibit/<int:pk>/", curator_view(exhibit_sign), name="exhibit_sign"),
     path("signs/zone/<int:pk>/", curator_view(zone_signs), name="zone_signs"),
+    path("floor-plan/zone/<int:pk>/", curator_view(floor_plan), name="floor_plan"),
 ]

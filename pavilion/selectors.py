@@ -35,12 +35,18 @@ def zone_sign_exhibits(*, zone: Zone) -> list[Exhibit]:
 
 
 def zone_booths(*, zone: Zone) -> list[Booth]:
-    """The zone's booths by code, each with the exhibit holding it (or none)."""
-    return list(
+    """The zone's booths by code, each with ``holder``: the exhibit holding it, or None."""
+    booths = list(
         Booth.objects.filter(zone=zone)
         .select_related("exhibit", "exhibit__lead_department")
         .order_by("code")
     )
+    for booth in booths:
+        try:
+            booth.holder = booth.exhibit
+        except Exhibit.DoesNotExist:
+            booth.holder = None
+    return booths
 
 
 def zone_exhibits_without_booth(*, zone: Zone) -> list[Exhibit]:

@@ -1,0 +1,36 @@
+"""Forms of the curators' tools (the floor plan)."""
+
+from __future__ import annotations
+
+from django import forms
+
+from exhibits.models import Exhibit
+from pavilion.models import Booth, Zone
+from pavilion.services import NO_BOOTH_STATUSES
+
+
+class BoothAssignForm(forms.Form):
+    """Choose a booth of the zone and an exhibit of the zone. Whether the booth is free is
+    the service's rule (``booth_assign``), so a taken booth is offered and then refused
+    with a message naming its holder, rather than silently hidden."""
+
+    booth = forms.ModelChoiceField(queryset=Booth.objects.none(), label="Booth")
+    exhibit = forms.ModelChoiceField(queryset=Exhibit.objects.none(), label="Exhibit")
+
+    def __init__(self, *args, zone: Zone, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["booth"].queryset = Booth.objects.filter(zone=zone).order_by("code")
+        self.fields["exhibit"].queryset = (
+            Exhibit.objects.filter(zone=zone)
+            .exclude(status__in=NO_BOOTH_STATUSES)
+            .order_by("title_en", "pk")
+        )
+        self.fields["exhibit"].label_from_instance = lambda e: e.title_en
+
+
+class BoothReleaseForm(forms.Form):
+    booth = forms.ModelChoiceField(queryset=Booth.objects.none())
+
+    def __init__(self, *args, zone: Zone, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["booth"].queryset = Booth.objects.filter(zone=zone)
