@@ -474,3 +474,35 @@ def delete_files_on_commit(
     """Delete stored files once the current transaction commits (never if it rolls back)."""
     names = list(names)
     transaction.on_commit(lambda: delete_files(names, storage=storage), using=using)
+
+
+def copy_stored(
+    name: str, renditions: dict[str, dict[str, str]], *, storage: Storage | None = None
+) -> tuple[str, dict[str, dict[str, str]]]:
+    """Copy an image already stored (original and renditions) into a new generated folder.
+
+    The bytes were made by this pipeline, so they are copied as they are, not decoded and
+    re-encoded again. Returns the new original's name and renditions map. If any copy
+    fails, the copies already written are deleted before the error is raised again.
+    """
+    storage = storage or default_storage
+    folder = new_folder()
+    written: list[str] = []
+
+    def copy(source: str) -> str:
+        with storage.open(source, "rb") as handle:
+            content = handle.read()
+        stored = storage.save(f"{folder}/{source.rsplit('/', 1)[-1]}", ContentFile(content))
+        written.append(stored)
+        return stored
+
+    try:
+        new_name = copy(name)
+        new_renditions = {
+            width: {fmt: copy(source) for fmt, source in formats.items()}
+            for width, formats in renditions.items()
+        }
+    except BaseException:
+        delete_files(written, storage=storage)
+        raise
+    return new_name, new_renditions
