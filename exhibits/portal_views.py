@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from departments.selectors import acting_membership, memberships_of
 from exhibits import portal_selectors as selectors
 from exhibits import rules as exhibit_rules
+from exhibits.models import Exhibit
 from exhibits.portal_forms import (
     FIELD_LABELS,
     LANGUAGE_NAMES,
@@ -178,7 +179,7 @@ def _save(request, editor: ExhibitEditor):
     try:
         exhibit = editor.save(user=request.user)
     except StaleVersion:
-        current = editor.exhibit.__class__.objects.only("version").get(pk=editor.exhibit.pk)
+        current = Exhibit.objects.only("version").get(pk=editor.exhibit.pk)
         editor.add_conflict(
             gettext(
                 "Someone else saved this exhibit while you were editing it, so your changes "
@@ -191,7 +192,10 @@ def _save(request, editor: ExhibitEditor):
         editor.status = 409
         return None
     except ValidationError as error:
-        editor.content.add_error(None, error)
+        # The forms validated already; a refusal here is the service's second check.
+        fields = editor.content.fields
+        for field, errors in getattr(error, "message_dict", {None: error.messages}).items():
+            editor.content.add_error(field if field in fields else None, errors)
         return None
     except (Conflict, NotAllowed) as error:
         editor.content.add_error(None, str(error.message))
