@@ -368,3 +368,25 @@ def test_exhibit_edit_shows_missing_translation_markers(login, editor, draft):
     assert "Missing: Traditional Chinese" in summary
     assert "Missing: Traditional Chinese" in demo
     assert "English and Traditional Chinese written" in title
+
+
+def test_exhibit_create_oversized_upload_refused_over_http(login, editor, media_root):
+    from exhibits import images
+
+    padded = factories.jpeg_bytes(40, 30) + bytes(images.MAX_BYTES)
+    data = exhibit_post(
+        **{
+            "images-0-upload": SimpleUploadedFile("big.jpg", padded, content_type="image/jpeg"),
+            "images-0-alt_text_en": "Too big",
+        }
+    )
+
+    response = login(editor).post(url("exhibit_create"), data)
+
+    assert response.status_code == 400
+    html = unescape(response.content.decode())
+    errors = html.split('id="id_images-0-upload_errors"', 1)[1].split("</div>", 1)[0]
+    assert "The file is over the 10.0\xa0MB limit. Save it smaller and try again." in errors
+    assert 'value="Too big"' in html
+    assert Exhibit.objects.count() == 0
+    assert stored_files(media_root) == []
