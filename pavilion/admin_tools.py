@@ -134,8 +134,19 @@ def floor_plan(request, pk: int):
     return render(request, "pavilion/tools/floor_plan.html", context, status=status)
 
 
+@require_safe
+def dashboard(request):
+    """The curators' dashboard on a page of its own (the admin's index shows it too)."""
+    return render(
+        request,
+        "pavilion/tools/dashboard.html",
+        {**admin.site.each_context(request), "title": "Dashboard"},
+    )
+
+
 urlpatterns = [
     path("signs/exhibit/<int:pk>/", curator_view(exhibit_sign), name="exhibit_sign"),
     path("signs/zone/<int:pk>/", curator_view(zone_signs), name="zone_signs"),
     path("floor-plan/zone/<int:pk>/", curator_view(floor_plan), name="floor_plan"),
+    path("dashboard/", curator_view(dashboard), name="dashboard"),
 ]

@@ -19,7 +19,10 @@ class BoothAssignForm(forms.Form):
 
     def __init__(self, *args, zone: Zone, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["booth"].queryset = Booth.objects.filter(zone=zone).order_by("code")
+        self.fields["booth"].queryset = (
+            Booth.objects.filter(zone=zone).select_related("exhibit").order_by("code")
+        )
+        self.fields["booth"].label_from_instance = _booth_label
         self.fields["exhibit"].queryset = (
             Exhibit.objects.filter(zone=zone)
             .exclude(status__in=NO_BOOTH_STATUSES)
@@ -34,3 +37,10 @@ class BoothReleaseForm(forms.Form):
     def __init__(self, *args, zone: Zone, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["booth"].queryset = Booth.objects.filter(zone=zone)
+
+
+def _booth_label(booth: Booth) -> str:
+    try:
+        return f"{booth.code} (held by {booth.exhibit.title_en})"
+    except Exhibit.DoesNotExist:
+        return f"{booth.code} (free)"
