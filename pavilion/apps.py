@@ -12,3 +12,8 @@ class PavilionConfig(AppConfig):
         from pavilion.groups import ensure_groups
 
         post_migrate.connect(ensure_groups, dispatch_uid="pavilion_ensure_groups")
+
+        from pavilion.cache import connect_signals
+
+        # Any change to public content invalidates every worker's cached pages.
+        connect_signals()

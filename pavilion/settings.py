@@ -76,11 +76,17 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Anonymous public pages from the cache (pavilion/cache.py), keyed by content version.
+    "pavilion.cache.PublicPageCacheMiddleware",
     # A database that cannot be reached gives a 503 page, never a 500.
     "pavilion.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it answers locked-out sign-ins.
     "axes.middleware.AxesMiddleware",
 ]
+
+if env_bool("PAVILION_COUNT_QUERIES", default=False):
+    # Benchmark only (bench/run.py): an X-Queries header with each request's SQL count.
+    MIDDLEWARE.insert(0, "bench.middleware.QueryCountMiddleware")
 
 ROOT_URLCONF = "pavilion.urls"
 WSGI_APPLICATION = "pavilion.wsgi.application"
@@ -124,6 +130,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous public pages and API responses (pavilion/cache.py): on by default only with
+# Redis, the one cache every worker shares (a per-process cache could not be invalidated
+# across workers). Entries are never stale (keys carry the content version); the timeout
+# only frees memory.
+PAVILION_PAGE_CACHE = env_bool("PAVILION_PAGE_CACHE", default=bool(REDIS_URL))
+PAVILION_PAGE_CACHE_SECONDS = env_int("PAVILION_PAGE_CACHE_SECONDS", 600)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -54,6 +54,24 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache(settings):
+    """Every test starts with an empty cache and the public page/API cache (pavilion/
+    cache.py) off, locally and under CI alike: a pinned query count measures the uncached
+    path, the cost of a miss. Tests of the cache turn it on (``page_cache``);
+    PAVILION_TEST_PAGE_CACHE=true runs the whole suite with it on."""
+    from django.core.cache import cache
+
+    settings.PAVILION_PAGE_CACHE = os.environ.get("PAVILION_TEST_PAGE_CACHE") == "true"
+    cache.clear()
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The public page and API cache on, as in production with Redis."""
+    settings.PAVILION_PAGE_CACHE = True
+
+
 @pytest.fixture
 def media_root(_media_root):
     return _media_root

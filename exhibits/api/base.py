@@ -37,6 +37,7 @@ from exhibits.api.params import (
     validate_params,
 )
 from exhibits.api.throttling import AnonThrottle, PersonThrottle
+from pavilion import cache as public_cache
 from pavilion.i18n import ENGLISH, HTML_LANG
 from pavilion.models import Edition
 
@@ -100,6 +101,31 @@ class ApiView(GenericAPIView):
         if self.localized:
             self.language = requested_language(request, self.query)
             translation.activate(ENGLISH if self.language == ALL_LANGUAGES else self.language)
+        self._answer_from_cache(request)
+
+    def _answer_from_cache(self, request) -> None:
+        """Public content for an anonymous GET comes from the cache (pavilion/cache.py).
+
+        Runs at the end of ``initial``: after authentication, throttling and the check of
+        the parameters, so the cache never answers what DRF would refuse. A hit replaces
+        this request's handler; a miss leaves the key for ``finalize_response`` to store.
+        """
+        self._cache_key = None
+        if not (
+            self.localized
+            and request.method == "GET"
+            and request.auth is None
+            and public_cache.enabled()
+            and public_cache.anonymous(request)
+        ):
+            return
+        key = public_cache.cache_key(request, kind="api", language=self.language)
+        cached = public_cache.get(key) if key else None
+        if cached is None:
+            self._cache_key = key
+            return
+        cached["X-Cache"] = "hit"
+        self.get = lambda request, *args, **kwargs: cached
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
@@ -118,6 +144,11 @@ class ApiView(GenericAPIView):
         else:
             patch_vary_headers(response, ["Authorization", "X-Department"])
             patch_cache_control(response, private=True, no_cache=True)
+        key = getattr(self, "_cache_key", None)
+        if key is not None and isinstance(response, Response) and public_cache.storable(response):
+            response.render()
+            public_cache.store(key, response)
+            response["X-Cache"] = "miss"
         return self._conditional(request, response)
 
     def _conditional(self, request, response):

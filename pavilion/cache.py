@@ -1,0 +1,231 @@
+"""Caching of anonymous public pages and API responses that is never stale.
+
+Every cached entry's key holds the *content version*: one number in the shared cache
+(Redis in production, so every worker reads the same one). Any change to public content —
+an exhibit saved (publish, unpublish, revision approved), its images, links, technologies
+or demonstrations, a zone, booth, department, award, recognition, technology or edition —
+bumps the number once the transaction commits, and from the next request on every worker
+looks up new keys: nothing needs deleting, nothing old is served. ``bulk_update`` and
+``QuerySet.update`` send no signals: code that changes public content that way calls
+``content_changed()``.
+
+Pages are cached by ``PublicPageCacheMiddleware`` (the public views have no throttle, so
+the middleware runs after everything a page depends on), the API by
+``exhibits.api.base.ApiView`` inside DRF, after authentication and throttling. Keys:
+path + sorted query + language + HX-Request. Never for signed-in people: a request with
+a session cookie or an Authorization header is neither answered from nor stored in the
+cache, and only responses without cookies, without ``Vary: Cookie`` and not private are
+stored. Without Redis (a per-process cache could not reach other workers) caching is off
+unless PAVILION_PAGE_CACHE says otherwise.
+
+A cache that does not answer is a miss, never an error: pages are then rendered as usual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from urllib.parse import urlencode
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import get_conditional_response
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "pavilion:content-version"
+
+#: Models whose rows are public content (those absent from this checkout are skipped).
+PUBLIC_MODELS = (
+    "exhibits.Exhibit",
+    "exhibits.ExhibitImage",
+    "exhibits.ExhibitLink",
+    "exhibits.Technology",
+    "exhibits.DemoSession",
+    "exhibits.ExhibitRevision",
+    "pavilion.Edition",
+    "pavilion.Zone",
+    "pavilion.Booth",
+    "departments.Department",
+    "awards.Award",
+    "awards.Recognition",
+)
+
+#: Public pages the middleware caches, by URL name.
+CACHED_PAGES = frozenset(
+    {
+        "home",
+        "zone_detail",
+        "exhibit_list",
+        "exhibit_detail",
+        "edition_exhibit_detail",
+        "department_list",
+        "department_detail",
+        "award_list",
+        "open_data",
+    }
+)
+
+
+def enabled() -> bool:
+    return settings.PAVILION_PAGE_CACHE
+
+
+def content_version() -> int | None:
+    """The current content version; None when the cache does not answer."""
+    try:
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            # First use, or the key was evicted: start from a number never used before,
+            # so no entry stored under an older version can match.
+            cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+            version = cache.get(VERSION_KEY)
+    except Exception:  # a cache that does not answer is a miss
+        logger.warning("Cache unavailable: reading the content version", exc_info=True)
+        return None
+    return version
+
+
+def bump_content_version() -> None:
+    """Make every cached page and API response of every worker a miss from now on."""
+    try:
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # missing: any new number will do
+            cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    except Exception:
+        logger.exception("Cache unavailable: could not bump the content version")
+
+
+def content_changed() -> None:
+    """Public content changed: bump the version when the current transaction commits."""
+    transaction.on_commit(bump_content_version)
+
+
+def _changed(sender, **kwargs) -> None:
+    content_changed()
+
+
+def connect_signals() -> None:
+    """Bump the version on every save, delete and many-to-many change of public content."""
+    for label in PUBLIC_MODELS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        uid = f"pavilion_cache_{label}"
+        post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}_save")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}_delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _changed, sender=field.remote_field.through, dispatch_uid=f"{uid}_{field.name}"
+            )
+
+
+def anonymous(request) -> bool:
+    """No session cookie and no credentials: the visitor sees what everyone sees."""
+    return (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "Authorization" not in request.headers
+    )
+
+
+def cache_key(request, *, kind: str, language: str | None = None) -> str | None:
+    """The key of ``request``'s response under the current content version, or None."""
+    version = content_version()
+    if version is None:
+        return None
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    identity = "\n".join(
+        [
+            request.path,
+            query,
+            language or get_language() or "",
+            request.headers.get("HX-Request", ""),
+        ]
+    )
+    digest = hashlib.sha256(identity.encode()).hexdigest()
+    return f"pavilion:{kind}:{version}:{digest}"
+
+
+def storable(response) -> bool:
+    """A 200 that carries nothing personal."""
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "cookie" not in response.get("Vary", "").lower()
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
+
+
+def get(key: str):
+    try:
+        return cache.get(key)
+    except Exception:
+        logger.warning("Cache unavailable: reading %s", key, exc_info=True)
+        return None
+
+
+def store(key: str, value) -> None:
+    try:
+        cache.set(key, value, timeout=settings.PAVILION_PAGE_CACHE_SECONDS)
+    except Exception:
+        logger.warning("Cache unavailable: storing %s", key, exc_info=True)
+
+
+def conditional(request, response):
+    """Answer If-None-Match / If-Modified-Since from a cached response's validators."""
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=None,
+        response=response,
+    )
+
+
+class PublicPageCacheMiddleware:
+    """Answer anonymous GETs of the public pages (``CACHED_PAGES``) from the cache.
+
+    It looks up after URL resolution (``process_view``), so it knows which page is asked
+    for; a hit skips the view, and the response still passes back through every
+    middleware (language, security headers, the Content-Security-Policy).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        key = getattr(request, "_pavilion_page_key", None)
+        if key is not None and storable(response):
+            store(key, response)
+            response["X-Cache"] = "miss"
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if (
+            not enabled()
+            or request.method != "GET"
+            or match is None
+            or match.url_name not in CACHED_PAGES
+            or not anonymous(request)
+        ):
+            return None
+        key = cache_key(request, kind="page")
+        if key is None:
+            return None
+        cached = get(key)
+        if cached is None:
+            request._pavilion_page_key = key
+            return None
+        cached["X-Cache"] = "hit"
+        return conditional(request, cached)

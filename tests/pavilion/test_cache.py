@@ -1,0 +1,262 @@
+"""The public page and API cache (pavilion/cache.py) is never stale: a publish, an
+unpublish, an award or an image shows on the very next request, also when that request
+is answered by another worker (another connection to the shared cache).
+
+Workers share nothing but the cache, so "another worker" here is a second, fresh
+connection to it swapped in for the next request. With Redis the two connections are two
+clients of one server, as two gunicorn workers are (skipped without Redis; a failure under
+CI). tests/pavilion/test_cache_workers.py checks the same with real gunicorn workers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from django.core.cache import cache, caches
+
+from awards.models import Recognition
+from exhibits.workflow import exhibit_transition
+from pavilion import cache as public_cache
+from tests import factories
+from tests.conftest import require
+
+pytestmark = pytest.mark.django_db
+
+
+def redis_reachable(url: str) -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=1).ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def shared_cache(request, settings):
+    """The cache every worker shares: local memory (one process), and Redis."""
+    if request.param == "redis":
+        url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/14"
+        require(redis_reachable(url), f"needs Redis at {url} (set REDIS_URL)")
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": url,
+                "KEY_PREFIX": "pavilion-tests",
+            }
+        }
+        cache.clear()
+    settings.PAVILION_PAGE_CACHE = True
+    yield request.param
+    cache.clear()
+
+
+@pytest.fixture
+def another_worker():
+    """Answer the next requests through a new connection to the shared cache."""
+    original = caches["default"]
+
+    def switch():
+        caches["default"] = caches.create_connection("default")
+
+    yield switch
+    caches["default"] = original
+
+
+@pytest.fixture
+def pavilion(db):
+    edition = factories.EditionFactory(is_current=True)
+    zone = factories.ZoneFactory(edition=edition, slug="smart-living", name_en="Smart Living")
+    published = factories.PublishedExhibitFactory(
+        edition=edition, zone=zone, slug="iam-smart", title_en="iAM Smart"
+    )
+    approved = factories.ExhibitFactory(
+        edition=edition,
+        zone=zone,
+        slug="smart-lamppost",
+        title_en="Multi-functional Smart Lampposts",
+        status="approved",
+    )
+    return {"edition": edition, "zone": zone, "published": published, "approved": approved}
+
+
+def titles(response) -> list[str]:
+    return [
+        line.strip()
+        for line in response.content.decode().splitlines()
+        if "iAM Smart" in line or "Multi-functional Smart Lampposts" in line
+    ]
+
+
+def test_cache_second_anonymous_request_is_a_hit(client, shared_cache, pavilion):
+    first = client.get("/exhibits/?zone=smart-living")
+    second = client.get("/exhibits/?zone=smart-living")
+    assert (first.status_code, first["X-Cache"]) == (200, "miss")
+    assert (second.status_code, second["X-Cache"]) == (200, "hit")
+    assert second.content == first.content
+    assert second["Content-Language"] == "en"
+    assert "Cookie" not in second.get("Vary", "")
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_cache_hit_needs_no_query(client, shared_cache, pavilion, django_assert_num_queries):
+    client.get("/exhibits/iam-smart/")
+    with django_assert_num_queries(0):
+        response = client.get("/exhibits/iam-smart/")
+    assert response["X-Cache"] == "hit"
+
+
+def test_cache_publish_shows_on_next_request_of_another_worker(
+    client, shared_cache, pavilion, another_worker, django_capture_on_commit_callbacks
+):
+    before = client.get("/exhibits/")
+    assert client.get("/exhibits/")["X-Cache"] == "hit"
+    assert "Multi-functional Smart Lampposts" not in before.content.decode()
+    assert client.get("/exhibits/smart-lamppost/").status_code == 404
+
+    with django_capture_on_commit_callbacks(execute=True):
+        exhibit_transition(
+            exhibit=pavilion["approved"], action="publish", user=factories.CuratorFactory()
+        )
+    another_worker()
+
+    after = client.get("/exhibits/")
+    assert (after.status_code, after["X-Cache"]) == (200, "miss")
+    assert "Multi-functional Smart Lampposts" in after.content.decode()
+    detail = client.get("/exhibits/smart-lamppost/")
+    assert detail.status_code == 200
+    api = client.get("/api/v1/exhibits/smart-lamppost/")
+    assert (api.status_code, json.loads(api.content)["title"]) == (
+        200,
+        "Multi-functional Smart Lampposts",
+    )
+
+
+def test_cache_unpublish_disappears_on_next_request_of_another_worker(
+    client, shared_cache, pavilion, another_worker, django_capture_on_commit_callbacks
+):
+    assert client.get("/exhibits/iam-smart/").status_code == 200
+    assert client.get("/exhibits/iam-smart/")["X-Cache"] == "hit"
+    assert client.get("/api/v1/exhibits/?zone=smart-living").status_code == 200
+    assert client.get("/api/v1/exhibits/?zone=smart-living")["X-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        exhibit_transition(
+            exhibit=pavilion["published"],
+            action="unpublish",
+            user=factories.CuratorFactory(),
+            message="Withdrawn by the department.",
+        )
+    another_worker()
+
+    assert client.get("/exhibits/iam-smart/").status_code == 404
+    listing = json.loads(client.get("/api/v1/exhibits/?zone=smart-living").content)
+    assert listing["count"] == 0
+
+
+def test_cache_award_recorded_shows_at_once(
+    client, shared_cache, pavilion, django_capture_on_commit_callbacks
+):
+    client.get("/exhibits/iam-smart/")
+    with django_capture_on_commit_callbacks(execute=True):
+        Recognition.objects.create(
+            award=factories.AwardFactory(name_en="APICTA Awards"),
+            exhibit=pavilion["published"],
+            year=2024,
+            title_en="Award of the Year",
+        )
+    response = client.get("/exhibits/iam-smart/")
+    assert response["X-Cache"] == "miss"
+    assert "Award of the Year" in response.content.decode()
+
+
+def test_cache_image_added_shows_at_once(
+    client, shared_cache, pavilion, django_capture_on_commit_callbacks
+):
+    first = client.get("/api/v1/exhibits/iam-smart/")
+    assert json.loads(first.content)["images"] == []
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.ExhibitImageFactory(exhibit=pavilion["published"])
+    images = json.loads(client.get("/api/v1/exhibits/iam-smart/").content)["images"]
+    assert len(images) == 1
+
+
+def test_cache_zone_renamed_shows_at_once(
+    client, shared_cache, pavilion, django_capture_on_commit_callbacks
+):
+    client.get("/zones/smart-living/")
+    zone = pavilion["zone"]
+    with django_capture_on_commit_callbacks(execute=True):
+        zone.name_en = "Smart Living and Wellbeing"
+        zone.save()
+    assert "Smart Living and Wellbeing" in client.get("/zones/smart-living/").content.decode()
+
+
+def test_cache_keys_on_language_query_and_htmx(client, shared_cache, pavilion):
+    english = client.get("/exhibits/")
+    chinese = client.get("/zh-hant/exhibits/")
+    assert (english["X-Cache"], chinese["X-Cache"]) == ("miss", "miss")
+    assert chinese["Content-Language"] == "zh-hant"
+    assert client.get("/exhibits/?zone=smart-living&q=smart")["X-Cache"] == "miss"
+    # The same query in another order is the same page.
+    assert client.get("/exhibits/?q=smart&zone=smart-living")["X-Cache"] == "hit"
+    assert client.get("/exhibits/", headers={"HX-Request": "true"})["X-Cache"] == "miss"
+    api_en = client.get("/api/v1/exhibits/iam-smart/?lang=en")
+    api_zh = client.get("/api/v1/exhibits/iam-smart/?lang=zh-hant")
+    assert (api_en["X-Cache"], api_zh["X-Cache"]) == ("miss", "miss")
+    assert client.get("/api/v1/exhibits/iam-smart/?lang=zh-hant")["X-Cache"] == "hit"
+
+
+def test_cache_never_for_signed_in_people(client, shared_cache, pavilion):
+    client.get("/exhibits/")
+    client.force_login(factories.CuratorFactory())
+    signed_in = client.get("/exhibits/")
+    assert signed_in.status_code == 200
+    assert "X-Cache" not in signed_in
+
+
+def test_cache_never_for_api_tokens(client, shared_cache, pavilion):
+    client.get("/api/v1/exhibits/")
+    response = client.get("/api/v1/exhibits/", headers={"Authorization": "Bearer nonsense"})
+    assert response.status_code == 401
+    assert "X-Cache" not in response
+
+
+def test_cache_etag_of_a_cached_page_answers_304(client, shared_cache, pavilion):
+    etag = client.get("/exhibits/iam-smart/")["ETag"]
+    again = client.get("/exhibits/iam-smart/", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    api_etag = client.get("/api/v1/exhibits/iam-smart/")["ETag"]
+    api_again = client.get("/api/v1/exhibits/iam-smart/", headers={"If-None-Match": api_etag})
+    assert api_again.status_code == 304
+
+
+def test_cache_throttle_runs_before_the_cache(client, shared_cache, pavilion, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "2/min", "user": "100/min"},
+    }
+    answers = [client.get("/api/v1/exhibits/") for _ in range(3)]
+    assert [(a.status_code, a.get("X-Cache")) for a in answers] == [
+        (200, "miss"),
+        (200, "hit"),
+        (429, None),
+    ]
+
+
+def test_cache_off_stores_nothing(client, settings, pavilion):
+    settings.PAVILION_PAGE_CACHE = False
+    client.get("/exhibits/")
+    response = client.get("/exhibits/")
+    assert "X-Cache" not in response
+
+
+def test_cache_version_survives_eviction_with_a_new_number(shared_cache):
+    first = public_cache.content_version()
+    cache.delete(public_cache.VERSION_KEY)
+    second = public_cache.content_version()
+    assert second != first
+    public_cache.bump_content_version()
+    assert public_cache.content_version() == second + 1
