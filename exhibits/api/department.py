@@ -245,9 +245,10 @@ class DepartmentExhibitListView(DepartmentView):
                 "a draft",
                 request_only=True,
                 value={
-                    "title_en": "Geospatial AI road survey",
-                    "title_zh_hant": "地理空間人工智能道路勘測",
-                    "technologies": ["artificial-intelligence"],
+                    "title_en": "Example draft",
+                    "title_zh_hant": "示例草稿",
+                    "proposed_zone": "smart-living",
+                    "technologies": ["ai"],
                 },
             )
         ],

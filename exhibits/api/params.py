@@ -224,7 +224,7 @@ DEPARTMENT = Param(
 TECHNOLOGY = Param(
     "technology",
     slug_text(),
-    "Technology slug, e.g. artificial-intelligence. An unknown slug matches nothing.",
+    "Technology slug, e.g. ai or robotics. An unknown slug matches nothing.",
 )
 AWARD = Param(
     "award",
