@@ -10,17 +10,27 @@ from __future__ import annotations
 
 from typing import IO
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from exhibits import images
 from exhibits import rules as exhibit_rules
 from exhibits.models import Exhibit, ExhibitComment, ExhibitImage
-from exhibits.workflow import Conflict, ExhibitNotFound, NotAllowed, StaleVersion
+from exhibits.workflow import (
+    Conflict,
+    ExhibitNotFound,
+    NotAllowed,
+    StaleVersion,
+    other_side_emails,
+)
 
 # Content language keys, as in the column suffixes (alt_text_en, alt_text_zh_hant, ...).
 LANGUAGE_KEYS = ("en", "zh_hant", "zh_hans")
@@ -492,6 +502,24 @@ def exhibit_comment_add(*, exhibit: Exhibit, user, body: str) -> ExhibitComment:
             },
             code="max_length",
         )
-    return ExhibitComment.objects.create(
+    comment = ExhibitComment.objects.create(
         exhibit=exhibit, author=user, body=body, by_curator=by_curator
     )
+    recipients = other_side_emails(exhibit, to_department=by_curator, acting_user=user)
+    if recipients:
+        transaction.on_commit(lambda: _mail_comment(comment, recipients))
+    return comment
+
+
+def _mail_comment(comment: ExhibitComment, recipients: list[str]) -> None:
+    exhibit = comment.exhibit
+    to_department = comment.by_curator
+    link = settings.PAVILION_SITE_URL + (
+        reverse("portal:exhibit_detail", args=[exhibit.pk])
+        if to_department
+        else reverse("admin:exhibits_exhibit_change", args=[exhibit.pk])
+    )
+    context = {"comment": comment, "exhibit": exhibit, "link": link}
+    subject = render_to_string("exhibits/email/comment_subject.txt", context).strip()
+    body = render_to_string("exhibits/email/comment_body.txt", context)
+    send_mail(subject, body, None, recipients)

@@ -296,8 +296,8 @@ def exhibit_transition(
         )
     if locked.status not in transition.sources:
         raise Conflict(
-            _("A %(status)s exhibit cannot be sent to “%(action)s”.")
-            % {"status": locked.get_status_display().lower(), "action": transition.label},
+            _("“%(action)s” is not possible while the exhibit is “%(status)s”.")
+            % {"status": locked.get_status_display(), "action": transition.label},
             code="wrong_state",
         )
     message = (message or "").strip()
@@ -360,9 +360,14 @@ def _department_is_told(transition: Transition, acting_user) -> bool:
     )
 
 
-def _recipients(exhibit: Exhibit, transition: Transition, acting_user) -> list[str]:
+def other_side_emails(exhibit: Exhibit, *, to_department: bool, acting_user) -> list[str]:
+    """E-mail addresses of the other side of a conversation about ``exhibit``.
+
+    ``to_department``: the lead department's members; otherwise the curators. The person
+    acting is never told about their own move.
+    """
     User = get_user_model()
-    if _department_is_told(transition, acting_user):
+    if to_department:
         users = User.objects.filter(
             memberships__department_id=exhibit.lead_department_id, is_active=True
         )
@@ -373,6 +378,14 @@ def _recipients(exhibit: Exhibit, transition: Transition, acting_user) -> list[s
     emails = set(users.exclude(email="").values_list("email", flat=True))
     emails.discard(getattr(acting_user, "email", ""))
     return sorted(emails)
+
+
+def _recipients(exhibit: Exhibit, transition: Transition, acting_user) -> list[str]:
+    return other_side_emails(
+        exhibit,
+        to_department=_department_is_told(transition, acting_user),
+        acting_user=acting_user,
+    )
 
 
 def _notify(exhibit: Exhibit, transition: Transition, *, user, message: str, previous: str):
