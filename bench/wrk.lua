@@ -6,12 +6,24 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
+-- Visitors: the load comes from one address, but a fair's visitors come from many, and
+-- the API throttles each address (120 requests a minute). The app is told of one proxy in
+-- front (AXES_PROXY_COUNT=1), so each request names its visitor in X-Forwarded-For: 750
+-- addresses from the documentation ranges (RFC 5737; a header value, never a target).
+local networks = {"192.0.2.", "198.51.100.", "203.0.113."}
+
 function init(args)
-  requests_list = {}
+  local paths = {}
   for line in io.lines(args[1]) do
     if line ~= "" then
-      table.insert(requests_list, wrk.format("GET", line, {["Accept-Language"] = "en"}))
+      table.insert(paths, line)
     end
+  end
+  requests_list = {}
+  for i = 0, 2999 do
+    local address = networks[i % 3 + 1] .. (math.floor(i / 3) % 250 + 1)
+    local headers = {["Accept-Language"] = "en", ["X-Forwarded-For"] = address}
+    table.insert(requests_list, wrk.format("GET", paths[i % #paths + 1], headers))
   end
   index = math.random(#requests_list)
   statuses = {}

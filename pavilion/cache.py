@@ -33,6 +33,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.translation import get_language
 
@@ -166,6 +167,15 @@ def storable(response) -> bool:
     )
 
 
+def frozen(response) -> HttpResponse:
+    """A plain copy of a rendered response (content and headers) to store: quick to
+    unpickle, and free of what a DRF ``Response`` carries besides (its data, its request)."""
+    copy = HttpResponse(response.content, status=response.status_code)
+    for header, value in response.items():
+        copy[header] = value
+    return copy
+
+
 def get(key: str):
     try:
         return cache.get(key)
@@ -206,7 +216,7 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         key = getattr(request, "_pavilion_page_key", None)
         if key is not None and storable(response):
-            store(key, response)
+            store(key, frozen(response))
             response["X-Cache"] = "miss"
         return response
 

@@ -123,7 +123,8 @@ REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's, with one Redis client per connection pool (pavilion/redis_cache.py).
+            "BACKEND": "pavilion.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "pavilion"),
         }
@@ -252,6 +253,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE, "user": API_USER_RATE},
     "EXCEPTION_HANDLER": "exhibits.api.errors.api_exception_handler",
+    # The client's address for throttling: with no proxy count DRF would trust the whole
+    # X-Forwarded-For header, which any client can write.
+    "NUM_PROXIES": AXES_IPWARE_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Smart Hong Kong Pavilion API",

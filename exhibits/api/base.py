@@ -111,6 +111,7 @@ class ApiView(GenericAPIView):
         this request's handler; a miss leaves the key for ``finalize_response`` to store.
         """
         self._cache_key = None
+        self._cache_hit = False
         if not (
             self.localized
             and request.method == "GET"
@@ -125,6 +126,7 @@ class ApiView(GenericAPIView):
             self._cache_key = key
             return
         cached["X-Cache"] = "hit"
+        self._cache_hit = True
         self.get = lambda request, *args, **kwargs: cached
 
     def get_serializer_context(self):
@@ -144,12 +146,14 @@ class ApiView(GenericAPIView):
         else:
             patch_vary_headers(response, ["Authorization", "X-Department"])
             patch_cache_control(response, private=True, no_cache=True)
+        if getattr(self, "_cache_hit", False):
+            return public_cache.conditional(request, response)
+        response = self._conditional(request, response)
         key = getattr(self, "_cache_key", None)
         if key is not None and isinstance(response, Response) and public_cache.storable(response):
-            response.render()
-            public_cache.store(key, response)
+            public_cache.store(key, public_cache.frozen(response))
             response["X-Cache"] = "miss"
-        return self._conditional(request, response)
+        return response
 
     def _conditional(self, request, response):
         if (

@@ -42,7 +42,7 @@ def shared_cache(request, settings):
         require(redis_reachable(url), f"needs Redis at {url} (set REDIS_URL)")
         settings.CACHES = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "pavilion.redis_cache.RedisCache",
                 "LOCATION": url,
                 "KEY_PREFIX": "pavilion-tests",
             }

@@ -30,7 +30,7 @@ def shared_redis(settings):
     # The same server, database and key prefix as the app's workers.
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "pavilion.redis_cache.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "pavilion",
         }

@@ -244,3 +244,31 @@ def test_production_redirects_to_https_with_hsts_and_secure_cookies(tmp_path):
         },
         "img_src": ["https://media.example.org"],
     }
+
+
+@pytest.mark.django_db
+def test_api_throttle_ignores_a_forged_x_forwarded_for(client, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "2/min", "user": "100/min"},
+        "NUM_PROXIES": 0,
+    }
+    statuses = [
+        client.get("/api/v1/zones/", headers={"X-Forwarded-For": f"192.0.2.{i}"}).status_code
+        for i in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+
+
+@pytest.mark.django_db
+def test_api_throttle_behind_one_proxy_counts_each_visitor(client, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "2/min", "user": "100/min"},
+        "NUM_PROXIES": 1,
+    }
+    visitor = {"X-Forwarded-For": "198.51.100.7, 192.0.2.1"}
+    statuses = [client.get("/api/v1/zones/", headers=visitor).status_code for _ in range(3)]
+    other = client.get("/api/v1/zones/", headers={"X-Forwarded-For": "198.51.100.8, 192.0.2.2"})
+    assert statuses == [200, 200, 429]
+    assert other.status_code == 200

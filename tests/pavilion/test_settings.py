@@ -129,4 +129,4 @@ def test_settings_redis_url_selects_the_redis_cache():
         timeout=60,
         check=False,
     )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert result.stdout.strip() == "pavilion.redis_cache.RedisCache"
