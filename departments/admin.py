@@ -10,8 +10,11 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 
 from departments.models import Department, Invitation, Membership, Quota
+from departments.resources import DepartmentResource
 from departments.services import invitation_create
 from pavilion.admin import (
     URL_FIELDS,
@@ -49,8 +52,11 @@ class QuotaInline(admin.TabularInline):
 
 
 @admin.register(Department)
-class DepartmentAdmin(PavilionTranslationAdmin):
+class DepartmentAdmin(ImportExportMixin, PavilionTranslationAdmin):
     formfield_overrides = URL_FIELDS
+    # Import (by slug, all or nothing) and export: departments/resources.py.
+    resource_classes = [DepartmentResource]
+    formats = [CSV, XLSX]
     list_display = (
         "name_en",
         "name_zh_hant",

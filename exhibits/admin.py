@@ -32,6 +32,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -47,6 +49,7 @@ from exhibits.admin_review import (
 )
 from exhibits.forms import ExhibitImageForm, ExhibitImageInlineFormSet
 from exhibits.models import Exhibit, ExhibitImage, ExhibitLink, Technology
+from exhibits.resources import ExhibitResource
 from exhibits.review_selectors import (
     WAITING_STATUSES,
     exhibit_status_changes,
@@ -65,6 +68,7 @@ from pavilion.admin import (
     language_fieldset,
     zone_label,
 )
+from pavilion.admin_links import DemoSessionInline, carry_forward_to_edition, exhibit_tools
 from pavilion.models import Booth, Edition, Zone
 
 # Fields only the workflow (or the model itself) may change. The admin's saves, reverts
@@ -246,8 +250,13 @@ class ExhibitAdminForm(forms.ModelForm):
 
 
 @admin.register(Exhibit)
-class ExhibitAdmin(SimpleHistoryAdmin, PavilionTranslationAdmin):
+class ExhibitAdmin(ImportExportMixin, SimpleHistoryAdmin, PavilionTranslationAdmin):
     form = ExhibitAdminForm
+    # Export (the list's filters applied) and import of drafts: exhibits/resources.py. The
+    # review queue's list template stays the base of import-export's.
+    resource_classes = [ExhibitResource]
+    formats = [CSV, XLSX]
+    change_list_template = "admin/exhibits/exhibit/change_list.html"
     list_display = (
         "thumbnail",
         "title_en",
@@ -293,6 +302,7 @@ class ExhibitAdmin(SimpleHistoryAdmin, PavilionTranslationAdmin):
         "submitted_at",
         "status_changed_at",
         "published_at",
+        exhibit_tools,
     )
     fieldsets = (
         (
@@ -311,7 +321,14 @@ class ExhibitAdmin(SimpleHistoryAdmin, PavilionTranslationAdmin):
         language_fieldset(_("Description and demonstration"), "description", "demo_notes"),
         (
             _("Place at the pavilion"),
-            {"fields": (("proposed_zone", "zone", "booth"), "featured", "technologies")},
+            {
+                "fields": (
+                    ("proposed_zone", "zone", "booth"),
+                    "featured",
+                    "technologies",
+                    exhibit_tools,
+                )
+            },
         ),
         (
             _("Workflow (changed only through the review workflow)"),
@@ -324,9 +341,9 @@ class ExhibitAdmin(SimpleHistoryAdmin, PavilionTranslationAdmin):
             },
         ),
     )
-    inlines = (ExhibitImageInline, ExhibitLinkInline, RecognitionInline)
+    inlines = (ExhibitImageInline, ExhibitLinkInline, RecognitionInline, DemoSessionInline)
     history_list_display = ("status",)
-    actions = ("publish_selected",)
+    actions = ("publish_selected", carry_forward_to_edition)
 
     class Media:
         # Added to PavilionTranslationAdmin's stylesheet (Media extends by default).

@@ -369,11 +369,18 @@ class DemoSession(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if self.starts_at is None or self.ends_at is None or not self.exhibit_id:
+        if self.starts_at is None or self.ends_at is None:
+            return
+        try:
+            # Set (unsaved) by the admin's inline on a new exhibit's page, too.
+            exhibit = self.exhibit
+        except Exhibit.DoesNotExist:
+            return
+        if exhibit.edition_id is None:
             return
         from pavilion.timezones import fair_bounds
 
-        opens, closes = fair_bounds(self.exhibit.edition)
+        opens, closes = fair_bounds(exhibit.edition)
         if self.starts_at < opens or self.ends_at > closes:
             raise ValidationError(
                 _(
@@ -382,8 +389,8 @@ class DemoSession(models.Model):
                 ),
                 code="outside_fair",
                 params={
-                    "first": self.exhibit.edition.starts_on.isoformat(),
-                    "last": self.exhibit.edition.ends_on.isoformat(),
+                    "first": exhibit.edition.starts_on.isoformat(),
+                    "last": exhibit.edition.ends_on.isoformat(),
                 },
             )
 

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from modeltranslation.utils import get_translation_fields
 
+from pavilion.admin_links import copy_to_new_edition, zone_tools
 from pavilion.models import Booth, Edition, Zone
 
 # The home page of the back-office opens with the review queue (exhibits' review_tags).
@@ -166,6 +167,7 @@ class EditionAdmin(PavilionTranslationAdmin):
         *every_language("name", "fair_name", "venue", "theme", "focus"),
     )
     date_hierarchy = "starts_on"
+    actions = (copy_to_new_edition,)
     fieldsets = (
         (None, {"fields": (("slug", "edition_number", "is_current"), "website")}),
         language_fieldset(_("Names"), "name", "fair_name", "organiser", "co_organisers"),
@@ -200,16 +202,26 @@ class EditionAdmin(PavilionTranslationAdmin):
 
 @admin.register(Zone)
 class ZoneAdmin(PavilionTranslationAdmin):
-    list_display = ("name_en", "name_zh_hant", "edition", "slug", "order", "colour", "booth_count")
+    list_display = (
+        "name_en",
+        "name_zh_hant",
+        "edition",
+        "slug",
+        "order",
+        "colour",
+        "booth_count",
+        zone_tools,
+    )
     list_display_links = ("name_en",)
     list_editable = ("order",)
     list_filter = ("edition",)
     list_select_related = ("edition",)
     search_fields = ("slug", "edition__slug", *every_language("name", "description"))
     fieldsets = (
-        (None, {"fields": ("edition", ("slug", "order", "colour"))}),
+        (None, {"fields": ("edition", ("slug", "order", "colour"), zone_tools)}),
         language_fieldset(_("Name and description"), "name", "description"),
     )
+    readonly_fields = (zone_tools,)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(booths_total=Count("booths"))

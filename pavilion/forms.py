@@ -44,3 +44,31 @@ def _booth_label(booth: Booth) -> str:
         return f"{booth.code} (held by {booth.exhibit.title_en})"
     except Exhibit.DoesNotExist:
         return f"{booth.code} (free)"
+
+
+class EditionCopyForm(forms.Form):
+    """Next year's edition: its slug, days and submission window (Hong Kong time)."""
+
+    slug = forms.SlugField(max_length=60, help_text="For example innoex-2026.")
+    starts_on = forms.DateField(label="First day", help_text="YYYY-MM-DD")
+    ends_on = forms.DateField(label="Last day", help_text="YYYY-MM-DD")
+    submission_opens_at = forms.DateTimeField(
+        label="Submissions open", help_text="YYYY-MM-DD HH:MM, Hong Kong time"
+    )
+    submission_closes_at = forms.DateTimeField(
+        label="Submissions close", help_text="YYYY-MM-DD HH:MM, Hong Kong time"
+    )
+
+
+class CarryForwardForm(forms.Form):
+    """Where the chosen exhibits go: an edition other than theirs."""
+
+    edition = forms.ModelChoiceField(queryset=None, label="Into edition")
+
+    def __init__(self, *args, exclude_editions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from pavilion.models import Edition
+
+        self.fields["edition"].queryset = Edition.objects.exclude(
+            pk__in=list(exclude_editions)
+        ).order_by("-starts_on")

@@ -263,25 +263,3 @@ class DemoSessionFactory(factory.django.DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(minutes=30))
     title_en = "Live demonstration"
     title_zh_hant = "現場示範"
-
-
-def hkt(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
-    """An aware datetime in Hong Kong time (the fair's clock)."""
-    from pavilion.timezones import FAIR_TZ
-
-    return dt.datetime(year, month, day, hour, minute, tzinfo=FAIR_TZ)
-
-
-class DemoSessionFactory(factory.django.DjangoModelFactory):
-    """A 30-minute demonstration at 10:30 Hong Kong time on the fair's first day."""
-
-    class Meta:
-        model = "exhibits.DemoSession"
-
-    exhibit = factory.SubFactory(PublishedExhibitFactory)
-    starts_at = factory.LazyAttribute(
-        lambda o: hkt(*o.exhibit.edition.starts_on.timetuple()[:3], 10, 30)
-    )
-    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(minutes=30))
-    title_en = "Live demonstration"
-    title_zh_hant = "現場示範"

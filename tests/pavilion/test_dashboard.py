@@ -219,3 +219,14 @@ def test_dashboard_query_count_is_fixed(fair, edition, django_assert_num_queries
         board = curator_dashboard()
 
     assert board.total == 5 + extra
+
+
+def test_admin_index_shows_the_dashboard_to_curators_only(client, curator, fair):
+    client.force_login(curator)
+    curators_index = client.get(reverse("admin:index")).content.decode()
+    client.force_login(factories.UserFactory(is_staff=True))
+    staff_index = client.get(reverse("admin:index")).content.decode()
+
+    assert curators_index.count('<svg class="chart"') == 6
+    assert 'href="/admin/tools/dashboard/"' in curators_index
+    assert "dashboard-heading" not in staff_index
