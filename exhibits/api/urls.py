@@ -61,5 +61,5 @@ urlpatterns = [
         )
         for action in review.REVIEW_ACTIONS
     ],
-    re_path(r"^.*/$", NotFoundView.as_view(), name="not-found"),
+    re_path(r"^(?:.*/)?$", NotFoundView.as_view(), name="not-found"),
 ]

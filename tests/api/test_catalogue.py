@@ -237,11 +237,19 @@ def test_exhibit_detail_malformed_slug_is_a_json_404(client, catalogue):
     assert response.json()["code"] == "not_found"
 
 
-def test_unknown_api_path_is_a_json_404(client, db):
-    response = client.get("/api/v1/nothing/here/")
+@pytest.mark.parametrize("path", ["/api/v1/", "/api/v1/nothing/here/"])
+def test_unknown_api_path_is_a_json_404(client, db, path):
+    response = client.get(path)
 
     assert response.status_code == 404
     assert response.json() == {"code": "not_found", "detail": "No API endpoint at this address."}
+
+
+def test_api_path_without_its_slash_is_redirected(client, db):
+    response = client.get("/api/v1/zones")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v1/zones/"
 
 
 def test_zone_list_counts_published_exhibits(client, catalogue):
