@@ -154,3 +154,23 @@ def test_demo_session_change_changes_the_exhibit_page_etag(client, exhibit):
 
     assert (added.status_code, changed.status_code, unchanged.status_code) == (200, 200, 304)
     assert "Moved demonstration" in changed.content.decode()
+
+
+def test_demo_session_change_refreshes_the_cached_public_page(
+    client, exhibit, settings, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    settings.PAVILION_PAGE_CACHE = True
+    cache.clear()
+    client.get("/exhibits/iam-smart/")  # stored
+    cached = client.get("/exhibits/iam-smart/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.DemoSessionFactory(exhibit=exhibit, title_en="Freshly scheduled")
+    fresh = client.get("/exhibits/iam-smart/")
+
+    assert (cached["X-Cache"], fresh["X-Cache"]) == ("hit", "miss")
+    assert "Freshly scheduled" not in cached.content.decode()
+    assert "Freshly scheduled" in fresh.content.decode()
+    cache.clear()

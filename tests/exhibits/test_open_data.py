@@ -224,3 +224,19 @@ def test_open_data_query_count_is_fixed(
         response = client.get(url)
 
     assert response.status_code == 200
+
+
+def test_open_data_page_and_feeds_speak_chinese(client, catalogue):
+    factories.DemoSessionFactory(exhibit=catalogue["iam"])
+
+    hant = client.get("/zh-hant/open-data/").content.decode()
+    hans = client.get("/zh-hans/open-data/").content.decode()
+    detail = client.get("/zh-hant/exhibits/iam-smart/").content.decode()
+    zone = client.get("/zh-hans/zones/smart-living/").content.decode()
+    feed = client.get("/zh-hant/exhibits/iam-smart/demos.ics").content.decode()
+
+    assert "<h1>開放數據</h1>" in hant and "<h1>开放数据</h1>" in hans
+    assert "展品目錄（2 項已發布展品）" in hant  # noqa: RUF001 - Chinese punctuation
+    assert '<h2 id="demos-heading">示範</h2>' in detail
+    assert "本展区的演示（iCal）" in zone  # noqa: RUF001 - Chinese punctuation
+    assert "X-WR-CALNAME:示範：智方便" in feed  # noqa: RUF001 - Chinese punctuation

@@ -186,11 +186,9 @@ def test_dashboard_page_draws_accessible_charts_with_linked_numbers(client, cura
         in html
     )
     assert "Deadline 10 Mar" in html
-    living = fair["published"].zone_id
-    assert (
-        f'<a href="/admin/exhibits/exhibit/?edition__id__exact={fair["published"].edition_id}&amp;zone__id__exact={living}">2</a>'
-        in html
-    )
+    living, edition_id = fair["published"].zone_id, fair["published"].edition_id
+    href = f"/admin/exhibits/exhibit/?edition__id__exact={edition_id}&amp;zone__id__exact={living}"
+    assert f'<a href="{href}">2</a>' in html
     # No inline style or script (the CSP forbids them); colours as fill attributes only.
     assert "style=" not in html.split("<body")[1].split('id="content-main"')[1]
     assert "<script" not in html.split('id="content-main"')[1]
