@@ -67,10 +67,13 @@ def managed_exhibits():
 
 
 def resolve_references(values: dict, *, edition_id: int, lead: Department) -> dict:
-    """Turn the slugs of a validated body into objects, in place; 409 for unknown ones.
+    """Turn the slugs of a validated body into objects; 409 for those naming nothing.
 
-    Returns the keyword arguments for the services: ``data`` (text columns and
-    ``proposed_zone``), ``technologies`` and ``partner_departments`` (None when absent).
+    A well-formed slug that names no zone (of the edition), technology or department is
+    refused as a conflict with the current data (409 ``unknown_reference``), not as
+    malformed input: the schema can only promise "a slug", and a schema-valid request is
+    never a 400. Returns the keyword arguments for the services: ``data`` (text columns
+    and ``proposed_zone``), ``technologies`` and ``partner_departments`` (None when absent).
     """
     data = {
         key: value
