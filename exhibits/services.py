@@ -31,6 +31,7 @@ from exhibits.workflow import (
     StaleVersion,
     other_side_emails,
 )
+from pavilion.cache import content_changed
 
 # Content language keys, as in the column suffixes (alt_text_en, alt_text_zh_hant, ...).
 LANGUAGE_KEYS = ("en", "zh_hant", "zh_hans")
@@ -273,6 +274,8 @@ def exhibit_images_reorder(*, exhibit: Exhibit, ordered_ids: list[int]) -> list[
             changed.append(image)
     if changed:
         ExhibitImage.objects.bulk_update(changed, ["order"])
+        # bulk_update sends no signal: tell the page cache (pavilion/cache.py) itself.
+        content_changed()
     return ordered
 
 

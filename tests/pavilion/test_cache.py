@@ -260,3 +260,20 @@ def test_cache_version_survives_eviction_with_a_new_number(shared_cache):
     assert second != first
     public_cache.bump_content_version()
     assert public_cache.content_version() == second + 1
+
+
+def test_cache_images_reordered_show_at_once(
+    client, shared_cache, pavilion, django_capture_on_commit_callbacks
+):
+    from exhibits.services import exhibit_images_reorder
+
+    exhibit = pavilion["published"]
+    with django_capture_on_commit_callbacks(execute=True):
+        first = factories.ExhibitImageFactory(exhibit=exhibit)
+        second = factories.ExhibitImageFactory(exhibit=exhibit)
+    before = [image["url"] for image in client.get("/api/v1/exhibits/iam-smart/").json()["images"]]
+    with django_capture_on_commit_callbacks(execute=True):
+        exhibit_images_reorder(exhibit=exhibit, ordered_ids=[second.pk, first.pk])
+    after = [image["url"] for image in client.get("/api/v1/exhibits/iam-smart/").json()["images"]]
+    assert after == before[::-1]
+    assert first.image.name.rsplit("/", 1)[0] in before[0]
