@@ -406,3 +406,171 @@ def _touch_exhibit(sender, instance, **kwargs) -> None:
 
 models.signals.post_save.connect(_touch_exhibit, sender=DemoSession, dispatch_uid="demo_touch")
 models.signals.post_delete.connect(_touch_exhibit, sender=DemoSession, dispatch_uid="demo_touch_d")
+
+
+class RevisionStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+#: A revision still open: the department edits it (draft) or a curator decides (submitted).
+OPEN_REVISION_STATUSES = (RevisionStatus.DRAFT, RevisionStatus.SUBMITTED)
+
+
+class ExhibitRevision(models.Model):
+    """A department's proposed change to a published exhibit, decided by a curator.
+
+    The public keeps seeing the exhibit as published until a curator approves the
+    revision; only then is it applied to the exhibit, all at once (``exhibits.revisions``,
+    which holds the revision's workflow, as ``exhibits.workflow`` holds the exhibit's).
+
+    ``base`` is the exhibit's content when the revision started and ``changes`` the content
+    the department proposes, both in the same shape: every text column (``title_en``, …,
+    "" when empty), ``technologies`` and ``partner_departments`` (sorted slugs), ``links``
+    (ordered {url, label_en, label_zh_hant, label_zh_hans}) and ``images`` (ordered; an
+    existing image as {"id": pk, texts…}, one staged by this revision as
+    {"new": {key, image, width, height, renditions}, texts…}). What the department changed
+    is where ``changes`` differs from ``base``; only that is applied, so a curator's own
+    edit of another field meanwhile (a typo fixed, a booth assigned) is never undone.
+
+    Staged images are stored through the image pipeline at upload, under generated names,
+    outside the live exhibit; they become its images on approval and are deleted when the
+    revision is rejected or withdrawn.
+    """
+
+    Status = RevisionStatus
+
+    exhibit = models.ForeignKey(
+        Exhibit, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("exhibit")
+    )
+    number = models.PositiveIntegerField(
+        _("number"), editable=False, help_text=_("Counts the exhibit's revisions: 1, 2, 3…")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=RevisionStatus.choices,
+        default=RevisionStatus.DRAFT,
+        db_index=True,
+        editable=False,
+    )
+    base = models.JSONField(_("content it started from"), default=dict, editable=False)
+    changes = models.JSONField(_("proposed content"), default=dict, editable=False)
+    base_version = models.PositiveIntegerField(
+        _("based on version"),
+        editable=False,
+        help_text=_("The exhibit's version when the revision started."),
+    )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Raised by every save of the revision; an older one is refused."),
+    )
+    note = models.TextField(
+        _("note from the department"),
+        max_length=2000,
+        blank=True,
+        help_text=_("What changed and why, written when submitting."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("proposed by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("last saved by"),
+    )
+    updated_at = models.DateTimeField(_("last saved"), auto_now=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("submitted by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
+    # Who closed the revision: the curator who approved or rejected it, or the person who
+    # withdrew it (the coordinator, or the curator whose unpublishing withdrew it).
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True, editable=False)
+    decision_message = models.TextField(_("decision message"), blank=True, editable=False)
+
+    class Meta:
+        ordering = ["exhibit", "-number"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exhibit"],
+                condition=Q(status__in=OPEN_REVISION_STATUSES),
+                name="exhibit_revision_one_open",
+                violation_error_message=_("This exhibit already has an open revision."),
+            ),
+            models.UniqueConstraint(
+                fields=["exhibit", "number"], name="exhibit_revision_unique_number"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=RevisionStatus.values), name="exhibit_revision_status_valid"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "submitted_at"], name="revision_status_submitted")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exhibit} — revision {self.number}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_REVISION_STATUSES
+
+    @property
+    def staged_names(self) -> list[str]:
+        """Storage names of the images this revision staged (originals and renditions)."""
+        names: list[str] = []
+        for entry in self.changes.get("images", []):
+            staged = entry.get("new")
+            if staged:
+                names.append(staged["image"])
+                for formats in staged.get("renditions", {}).values():
+                    names.extend(formats.values())
+        return names
+
+
+def _delete_staged_files(sender, instance, **kwargs) -> None:
+    """An open revision deleted with its exhibit takes its staged images' files with it.
+
+    Approved revisions' files belong to the exhibit's images by then, and closed ones
+    deleted theirs when they closed."""
+    if instance.is_open:
+        from exhibits.images import delete_files_on_commit
+
+        delete_files_on_commit(instance.staged_names, using=kwargs.get("using"))
+
+
+models.signals.post_delete.connect(
+    _delete_staged_files, sender=ExhibitRevision, dispatch_uid="revision_staged_files"
+)

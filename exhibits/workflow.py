@@ -337,6 +337,12 @@ def exhibit_transition(
     locked._history_user = user
     locked._change_reason = _history_reason(transition, message)
     locked.save(update_fields=update_fields)
+    if transition.name == "unpublish":
+        # DESIGN.md: unpublishing withdraws a pending revision (its staged images go too).
+        # Imported here: exhibits.revisions imports this module's errors.
+        from exhibits.revisions import withdraw_open_revision
+
+        withdraw_open_revision(exhibit=locked, user=user, reason=message)
 
     transaction.on_commit(
         lambda: _notify(locked, transition, user=user, message=message, previous=previous_status)
