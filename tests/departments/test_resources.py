@@ -7,6 +7,7 @@ import io
 import openpyxl
 import pytest
 import tablib
+from django.utils import translation
 from import_export.formats.base_formats import CSV, XLSX
 
 from departments.models import Department
@@ -15,6 +16,14 @@ from pavilion.resources import row_errors
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The back-office works in English; a test that ran before may leave another active."""
+    with translation.override("en"):
+        yield
+
 
 HEADERS = ["slug", "name_en", "name_zh_hant", "abbreviation", "kind", "website"]
 

@@ -10,6 +10,7 @@ import io
 import openpyxl
 import pytest
 import tablib
+from django.utils import translation
 from import_export.formats.base_formats import CSV, XLSX
 
 from exhibits.models import Exhibit
@@ -18,6 +19,13 @@ from pavilion.resources import row_errors
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The back-office works in English; a test that ran before may leave another active."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
