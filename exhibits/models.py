@@ -365,7 +365,9 @@ class DemoSession(models.Model):
         indexes = [models.Index(fields=["exhibit", "starts_at"], name="demo_session_exhibit_start")]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.starts_at:%Y-%m-%d %H:%M})"
+        from pavilion.timezones import FAIR_TZ
+
+        return f"{self.title} ({self.starts_at.astimezone(FAIR_TZ):%Y-%m-%d %H:%M} HKT)"
 
     def clean(self) -> None:
         super().clean()

@@ -174,3 +174,11 @@ def test_demo_session_change_refreshes_the_cached_public_page(
     assert "Freshly scheduled" not in cached.content.decode()
     assert "Freshly scheduled" in fresh.content.decode()
     cache.clear()
+
+
+def test_demo_session_names_itself_in_hong_kong_time(exhibit):
+    demo = factories.DemoSessionFactory(
+        exhibit=exhibit, starts_at=dt.datetime(2025, 4, 14, 2, 30, tzinfo=dt.UTC)
+    )
+
+    assert str(demo) == "Live demonstration (2025-04-14 10:30 HKT)"
