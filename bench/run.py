@@ -187,11 +187,11 @@ def server(url: str, *, exhibits: int, page_cache: bool, log: Path):
         process.wait(timeout=30)
 
 
-def status(url: str, *, visitor: str = "") -> int:
+def status(url: str, *, visitor: str = "", timeout: float = 5) -> int:
     headers = {"X-Forwarded-For": visitor} if visitor else {}
     try:
         request = urllib.request.Request(url, headers=headers)  # noqa: S310
-        with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
             response.read()
             return response.status
     except urllib.error.HTTPError as error:
@@ -273,6 +273,18 @@ def summarise(raw: dict, **labels) -> Result:
     )
 
 
+def drain(base: str) -> None:
+    """Wait until the server has answered what wrk left queued when it stopped.
+
+    gunicorn's sync workers take connections from the listen backlog in order, so a
+    request sent now is answered after the ones a stopped wrk left behind; without this
+    wait, a slow scenario's leftovers would eat into the next measurement.
+    """
+    deadline = time.monotonic() + 300
+    while status(f"{base}/healthz", timeout=60) == 0 and time.monotonic() < deadline:
+        time.sleep(0.5)
+
+
 def prime(base: str, paths: list[str]) -> None:
     """Fill the cache: each page once (from its own visitor address: the API throttles)."""
     for number, path in enumerate(paths):
@@ -299,6 +311,10 @@ def run_load(exhibits: int, args) -> tuple[list[Result], list[Memory]]:
             pid,
         ):
             workers = worker_pids(pid)
+            # Start: after a few requests, once each worker has loaded its templates and
+            # translations (a worker imports them lazily on its first page).
+            for number in range(20):
+                status(f"{base}/", visitor=f"203.0.113.{number + 1}")
             memory = Memory(exhibits, mode, start_mb=[rss_mb(w) for w in workers])
             for scenario in args.scenarios:
                 paths = paths_for(scenario, zones=zones, slugs=slugs)
@@ -306,6 +322,7 @@ def run_load(exhibits: int, args) -> tuple[list[Result], list[Memory]]:
                     if mode == "warm":
                         prime(base, paths)
                     raw = wrk(base, paths, concurrency=concurrency, duration=args.duration)
+                    drain(base)
                     result = summarise(
                         raw,
                         exhibits=exhibits,
