@@ -22,7 +22,7 @@ import time
 
 def build(*, exhibits: int, seed: int = 2025) -> dict[str, int]:
     from django.core.management import call_command
-    from django.db import transaction
+    from django.db import connection, transaction
     from django.utils import timezone
 
     from awards.models import Award, Recognition
@@ -140,6 +140,10 @@ def build(*, exhibits: int, seed: int = 2025) -> dict[str, int]:
                 batch_size=1000,
                 ignore_conflicts=True,
             )
+    # Fresh planner statistics, as autovacuum would soon give a live database: right after
+    # a bulk insert the planner still thinks the tables hold a handful of rows.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return {
         "exhibits": Exhibit.objects.filter(edition=edition).count(),
         "published": Exhibit.objects.filter(edition=edition, status="published").count(),
