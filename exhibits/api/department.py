@@ -17,6 +17,8 @@ published, and a draft created by POST must stay readable at the URL it was give
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,7 +31,7 @@ from rest_framework.response import Response
 
 from departments.models import Department, Membership
 from departments.selectors import memberships_of
-from exhibits import portal_selectors, services
+from exhibits import portal_selectors, revisions, services
 from exhibits.api import docs
 from exhibits.api import params as p
 from exhibits.api.base import ApiView, edition_scope
@@ -42,8 +44,15 @@ from exhibits.api.serializers import (
     ManagedExhibitSerializer,
     TransitionSerializer,
 )
-from exhibits.models import Exhibit, ExhibitImage, ExhibitStatus, Technology
-from exhibits.workflow import Conflict, NotAllowed, exhibit_transition
+from exhibits.models import (
+    OPEN_REVISION_STATUSES,
+    Exhibit,
+    ExhibitImage,
+    ExhibitRevision,
+    ExhibitStatus,
+    Technology,
+)
+from exhibits.workflow import Conflict, NotAllowed, StaleVersion, exhibit_transition
 from pavilion.models import Zone
 
 TAG = "Department"
@@ -63,7 +72,16 @@ def managed_exhibits():
     """Exhibits with what the department and review representations show."""
     return Exhibit.objects.select_related(
         "edition", "zone", "proposed_zone", "lead_department", "booth"
-    ).prefetch_related("partner_departments", "technologies", "images")
+    ).prefetch_related(
+        "partner_departments",
+        "technologies",
+        "images",
+        Prefetch(
+            "revisions",
+            queryset=ExhibitRevision.objects.filter(status__in=OPEN_REVISION_STATUSES),
+            to_attr="open_revisions",
+        ),
+    )
 
 
 def resolve_references(values: dict, *, edition_id: int, lead: Department) -> dict:
@@ -168,11 +186,12 @@ class DepartmentView(ApiView):
             )
 
     def require_editable(self, exhibit: Exhibit) -> None:
+        """Images change only on drafts and after changes were requested (409 otherwise)."""
         if exhibit.status == ExhibitStatus.PUBLISHED:
             raise Conflict(
                 _(
-                    "This exhibit is published: changes to it go through a revision, which "
-                    "the API does not offer yet. Use the portal."
+                    "This exhibit is published: its images change through its revision, "
+                    "in the portal."
                 ),
                 code="revision_required",
             )
@@ -301,8 +320,12 @@ class DepartmentExhibitDetailView(DepartmentView):
         description=(
             "Only the fields sent change; `version` (the one you read) is required and a "
             "newer one on the server is a 409 (`stale_version`). Drafts and exhibits with "
-            "changes requested can be changed; a published one needs a revision (409 "
-            "`revision_required`), other states are read-only (409 `read_only`)."
+            "changes requested change at once. A published exhibit keeps its public content: "
+            "the changes go into its revision (started, or continued; see `revision`), which "
+            "the coordinator submits and a curator approves in the portal and back-office; "
+            "its zone is the curators' (409 `read_only`), and a submitted revision waits for "
+            "their decision (409 `revision_open`). Other states are read-only (409 "
+            "`read_only`)."
         ),
         parameters=[docs.ID_PATH, *p.openapi(p.ACTING), *docs.response_headers(etag=False)],
         request=ExhibitUpdateSerializer,
@@ -321,8 +344,9 @@ class DepartmentExhibitDetailView(DepartmentView):
         self.require_lead(exhibit)
         serializer = ExhibitUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        self.require_editable(exhibit)
         values = dict(serializer.validated_data)
+        if exhibit.status == ExhibitStatus.PUBLISHED:
+            return self.propose(exhibit, values)
         references = resolve_references(
             values, edition_id=exhibit.edition_id, lead=exhibit.lead_department
         )
@@ -332,6 +356,36 @@ class DepartmentExhibitDetailView(DepartmentView):
             expected_version=values["version"],
             **references,
         )
+        return self.represent(exhibit)
+
+    def propose(self, exhibit: Exhibit, values: dict):
+        """A published exhibit: the changes go into its revision (started or continued).
+
+        The public keeps the published content until a curator approves the revision.
+        ``version`` is the exhibit's, as read: a newer one (say, a revision approved
+        meanwhile) is a 409. Both steps happen in one transaction, so a refused change
+        never leaves an empty revision behind.
+        """
+        if values["version"] != exhibit.version:
+            raise StaleVersion(
+                _(
+                    "This exhibit changed since you read it (version %(current)s; you read "
+                    "%(seen)s). Reload it and try again."
+                )
+                % {"current": exhibit.version, "seen": values["version"]}
+            )
+        if "proposed_zone" in values:
+            raise Conflict(
+                _("The pavilion team sets the zone of a published exhibit."),
+                missing=["proposed_zone"],
+                code="read_only",
+            )
+        references = resolve_references(
+            values, edition_id=exhibit.edition_id, lead=exhibit.lead_department
+        )
+        with transaction.atomic():
+            revision = revisions.revision_start_or_continue(exhibit=exhibit, user=self.request.user)
+            revisions.revision_update(revision=revision, user=self.request.user, **references)
         return self.represent(exhibit)
 
 

@@ -26,7 +26,7 @@ from rest_framework import serializers
 
 from departments.models import Department
 from exhibits.api.params import ALL_LANGUAGES, CONTENT_LANGUAGES, SLUG_PATTERN, text
-from exhibits.models import ExhibitStatus
+from exhibits.models import OPEN_REVISION_STATUSES, ExhibitStatus
 from exhibits.services import EXHIBIT_TEXT_COLUMNS, EXHIBIT_TEXT_FIELDS
 from exhibits.services import LANGUAGE_KEYS as SERVICE_LANGUAGE_KEYS
 from pavilion.i18n import ENGLISH, SIMPLIFIED, localized
@@ -482,6 +482,19 @@ class DepartmentImageSerializer(serializers.Serializer):
         return _absolute(self.context.get("request"), image.thumbnail_url)
 
 
+class OpenRevisionSerializer(serializers.Serializer):
+    """A published exhibit's open revision: changes proposed, not yet applied."""
+
+    number = serializers.IntegerField(read_only=True)
+    status = serializers.ChoiceField(
+        choices=[(s.value, s.label) for s in OPEN_REVISION_STATUSES],
+        read_only=True,
+        help_text="draft: the department edits it; submitted: the curators decide.",
+    )
+    version = serializers.IntegerField(read_only=True)
+    updated_at = serializers.DateTimeField(read_only=True)
+
+
 def _text_column_fields() -> dict[str, serializers.Field]:
     return {
         column: serializers.CharField(read_only=True, allow_null=True)
@@ -509,6 +522,9 @@ class ManagedExhibitSerializer(serializers.Serializer):
     images = DepartmentImageSerializer(many=True, read_only=True)
     missing = serializers.SerializerMethodField(
         help_text="What the exhibit still lacks before it can be submitted."
+    )
+    revision = serializers.SerializerMethodField(
+        help_text="A published exhibit's open revision (its proposed changes), or null."
     )
     actions = serializers.SerializerMethodField(
         help_text="The transitions you may attempt now (POST to …/<action>/)."
@@ -541,6 +557,13 @@ class ManagedExhibitSerializer(serializers.Serializer):
         from exhibits.workflow import missing_for_submission
 
         return missing_for_submission(exhibit)
+
+    @extend_schema_field(OpenRevisionSerializer(allow_null=True))
+    def get_revision(self, exhibit) -> dict | None:
+        opened = getattr(exhibit, "open_revisions", None)
+        if opened is None:
+            opened = list(exhibit.revisions.filter(status__in=OPEN_REVISION_STATUSES))
+        return OpenRevisionSerializer(opened[0]).data if opened else None
 
     @extend_schema_field({"type": "array", "items": {"type": "string"}})
     def get_actions(self, exhibit) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from exhibits.models import Exhibit, ExhibitImage, ExhibitStatus
+from exhibits.models import Exhibit, ExhibitImage, ExhibitRevision, ExhibitStatus
 from tests import factories
 from tests.api.conftest import bearer
 
@@ -105,6 +105,7 @@ def test_department_detail_shows_columns_missing_fields_and_actions(client, scen
     assert data["missing"] == []
     assert data["actions"] == ["submit", "withdraw"]
     assert data["public_url"] is None
+    assert data["revision"] is None
     assert len(data["images"]) == 1
 
 
@@ -405,19 +406,95 @@ def test_department_update_of_a_submitted_exhibit_is_read_only(client, scene):
     assert response.json()["code"] == "read_only"
 
 
-def test_department_update_of_a_published_exhibit_needs_a_revision(client, scene):
+def _publish(scene):
     Exhibit.objects.filter(pk=scene.draft.pk).update(
         status=ExhibitStatus.PUBLISHED, zone=scene.zone
     )
+    scene.draft.refresh_from_db()
 
-    response = patch_json(
-        client, f"{BASE}{scene.draft.pk}/", {"version": 1, "title_en": "x"}, as_(scene, "editor")
+
+def test_department_update_of_a_published_exhibit_goes_into_its_revision(client, scene):
+    _publish(scene)
+
+    first = patch_json(
+        client,
+        f"{BASE}{scene.draft.pk}/",
+        {"version": 1, "summary_en": "Proposed summary.", "technologies": ["ai"]},
+        as_(scene, "editor"),
+    )
+    second = patch_json(
+        client,
+        f"{BASE}{scene.draft.pk}/",
+        {"version": 1, "title_zh_hant": "新標題"},
+        as_(scene, "editor"),
     )
 
     scene.draft.refresh_from_db()
+    revision = ExhibitRevision.objects.get(exhibit=scene.draft)
+    assert first.status_code == 200
+    assert first.json()["revision"]["number"] == 1
+    assert first.json()["revision"]["status"] == "draft"
+    assert second.json()["revision"]["version"] == revision.version
+    assert first.json()["summary_en"] == "A technology solution for the city."
+    assert scene.draft.summary_en == "A technology solution for the city."
+    assert scene.draft.version == 1
+    assert revision.changes["summary_en"] == "Proposed summary."
+    assert revision.changes["title_zh_hant"] == "新標題"
+    assert revision.changes["technologies"] == ["ai"]
+
+
+def test_department_update_of_a_published_exhibit_refused_leaves_no_revision(client, scene):
+    _publish(scene)
+
+    stale = patch_json(
+        client, f"{BASE}{scene.draft.pk}/", {"version": 9, "summary_en": "x"}, as_(scene, "editor")
+    )
+    zone = patch_json(
+        client,
+        f"{BASE}{scene.draft.pk}/",
+        {"version": 1, "proposed_zone": "smart-mobility"},
+        as_(scene, "editor"),
+    )
+    unknown = patch_json(
+        client,
+        f"{BASE}{scene.draft.pk}/",
+        {"version": 1, "technologies": ["nope"]},
+        as_(scene, "editor"),
+    )
+
+    assert [r.status_code for r in (stale, zone, unknown)] == [409, 409, 409]
+    assert [r.json()["code"] for r in (stale, zone, unknown)] == [
+        "stale_version",
+        "read_only",
+        "unknown_reference",
+    ]
+    assert not ExhibitRevision.objects.exists()
+
+
+def test_department_update_while_the_revision_is_submitted_is_a_409(client, scene):
+    _publish(scene)
+    ExhibitRevision.objects.create(
+        exhibit=scene.draft, number=1, status="submitted", base={}, changes={}, base_version=1
+    )
+
+    response = patch_json(
+        client, f"{BASE}{scene.draft.pk}/", {"version": 1, "summary_en": "x"}, as_(scene, "editor")
+    )
+
+    assert response.status_code == 409
+    assert response.json()["code"] == "revision_open"
+    assert response.json()["detail"].startswith("Your changes are waiting")
+
+
+def test_department_image_upload_to_a_published_exhibit_needs_its_revision(client, scene):
+    _publish(scene)
+
+    response = upload(
+        client, scene, image=SimpleUploadedFile("a.jpg", factories.jpeg_bytes(), "image/jpeg")
+    )
+
     assert response.status_code == 409
     assert response.json()["code"] == "revision_required"
-    assert scene.draft.title_en == "Our draft"
 
 
 # --- images ------------------------------------------------------------------------------------
