@@ -19,8 +19,16 @@ from django.utils.translation import gettext_lazy as _
 
 from departments.models import Department
 from exhibits import images as image_pipeline
+from exhibits import revisions
 from exhibits.forms import ExhibitImageForm, ExhibitImageInlineFormSet
-from exhibits.models import Exhibit, ExhibitComment, ExhibitImage, ExhibitLink, Technology
+from exhibits.models import (
+    Exhibit,
+    ExhibitComment,
+    ExhibitImage,
+    ExhibitLink,
+    ExhibitRevision,
+    Technology,
+)
 from exhibits.portal_selectors import DEPARTMENT_ACTIONS, partner_choices, zones_for_edition
 from exhibits.services import (
     EXHIBIT_TEXT_COLUMNS,
@@ -29,7 +37,7 @@ from exhibits.services import (
     exhibit_create,
     exhibit_update,
 )
-from exhibits.workflow import REQUIRED_LANGUAGES, REQUIRED_TEXT_FIELDS
+from exhibits.workflow import REQUIRED_LANGUAGES, REQUIRED_TEXT_FIELDS, StaleVersion
 from pavilion.i18n import HTML_LANG
 
 LANGUAGE_NAMES = {
@@ -398,3 +406,364 @@ class TransitionForm(forms.Form):
     action = forms.ChoiceField(choices=[(name, name) for name in DEPARTMENT_ACTIONS])
     version = forms.IntegerField(min_value=1)
     message = forms.CharField(required=False, max_length=2000)
+
+
+# --- Changes to a published exhibit (revisions) -------------------------------------------
+
+
+class RevisionLinkForm(forms.Form):
+    """A proposed link: address and labels (the live links stay until approval)."""
+
+    url = forms.URLField(
+        label=_("Address"),
+        max_length=500,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )
+    label_en = forms.CharField(
+        label=_("Label (%(language)s)") % {"language": LANGUAGE_NAMES["en"]},
+        max_length=200,
+        widget=forms.TextInput(attrs={"lang": "en"}),
+    )
+    label_zh_hant = forms.CharField(
+        label=_("Label (%(language)s)") % {"language": LANGUAGE_NAMES["zh_hant"]},
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"lang": "zh-Hant"}),
+    )
+    label_zh_hans = forms.CharField(
+        label=_("Label (%(language)s)") % {"language": LANGUAGE_NAMES["zh_hans"]},
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"lang": "zh-Hans"}),
+    )
+    order = forms.IntegerField(label=_("Order"), min_value=0, max_value=1000, required=False)
+
+    clean_url = ExhibitLinkForm.clean_url
+
+
+class RevisionImageForm(forms.Form):
+    """A proposed image: one of the exhibit's (``key`` "id:<pk>"), one these changes added
+    earlier ("new:<key>"), or a new file (no key). Files are decoded here, so a refusal
+    shows next to the field; the revision service stores them (staged)."""
+
+    key = forms.CharField(required=False, widget=forms.HiddenInput)
+    upload = forms.FileField(
+        label=_("Image file"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": image_pipeline.ACCEPT}),
+        help_text=_(
+            "JPEG, PNG or WebP; at most 10 MB and 40 megapixels. Location and camera "
+            "details are removed."
+        ),
+    )
+    credit = forms.CharField(
+        label=_("Credit"),
+        max_length=ExhibitImage._meta.get_field("credit").max_length,
+        required=False,
+    )
+    order = forms.IntegerField(
+        label=_("Order"),
+        min_value=0,
+        max_value=1000,
+        required=False,
+        help_text=_("Leave empty to put the image last."),
+    )
+
+    def __init__(self, *args, allowed_keys: frozenset[str] = frozenset(), previews=None, **kw):
+        super().__init__(*args, **kw)
+        self.allowed_keys = allowed_keys
+        self.previews = previews or {}
+        self.prepared_image: image_pipeline.PreparedImage | None = None
+        for field in ("alt_text", "caption"):
+            column = ExhibitImage._meta.get_field(f"{field}_en")
+            for key in LANGUAGE_KEYS:
+                label = (
+                    _("Alternative text (%(language)s)")
+                    if field == "alt_text"
+                    else _("Caption (%(language)s)")
+                )
+                self.fields[f"{field}_{key}"] = forms.CharField(
+                    label=label % {"language": LANGUAGE_NAMES[key]},
+                    max_length=column.max_length,
+                    required=field == "alt_text" and key == "en",
+                    widget=forms.TextInput(attrs={"lang": _HTML_LANG[key]}),
+                )
+        # Fields in the page's order.
+        self.order_fields(
+            [
+                "key",
+                "upload",
+                *(f"alt_text_{key}" for key in LANGUAGE_KEYS),
+                *(f"caption_{key}" for key in LANGUAGE_KEYS),
+                "credit",
+                "order",
+            ]
+        )
+
+    @property
+    def current_key(self) -> str:
+        value = self["key"].value() or ""
+        return value if value in self.allowed_keys else ""
+
+    @property
+    def preview(self) -> ExhibitImage | None:
+        """The image this row describes (live or staged), to show a thumbnail."""
+        return self.previews.get(self.current_key)
+
+    @property
+    def missing_alt_languages(self) -> list[str]:
+        if not (self.current_key or self.has_changed()):
+            return []
+        return [
+            LANGUAGE_NAMES[key]
+            for key in REQUIRED_LANGUAGES
+            if not (self[f"alt_text_{key}"].value() or "").strip()
+        ]
+
+    def clean_key(self):
+        key = self.cleaned_data.get("key") or ""
+        if key and key not in self.allowed_keys:
+            raise ValidationError(_("This image is not part of these changes: reload the page."))
+        return key
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload:
+            self.prepared_image = image_pipeline.prepare_image(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("key") and not cleaned.get("upload") and "upload" not in self.errors:
+            self.add_error("upload", _("Choose an image file."))
+        return cleaned
+
+    def entry(self) -> dict:
+        """This row for ``revision_update``: which image, and its texts."""
+        data = self.cleaned_data
+        entry: dict[str, object] = {
+            field: data.get(field) or ""
+            for field in (*(f"{f}_{k}" for f in ("alt_text", "caption") for k in LANGUAGE_KEYS),)
+        }
+        entry["credit"] = data.get("credit") or ""
+        kind, _sep, value = data["key"].partition(":")
+        if kind == "id":
+            entry["id"] = int(value)
+        elif kind == "new":
+            entry["key"] = value
+        else:
+            entry["upload"] = self.prepared_image
+        return entry
+
+
+class _OrderedFormSet(forms.BaseFormSet):
+    """Rows kept (not deleted, not left empty), sorted by their order field, then by place."""
+
+    def kept_forms(self) -> list[forms.Form]:
+        kept = [
+            (index, form)
+            for index, form in enumerate(self.forms)
+            if form.has_changed() or index < self.initial_form_count()
+        ]
+        kept = [(index, form) for index, form in kept if not self._should_delete_form(form)]
+        last = 10**6
+
+        def place(item):
+            index, form = item
+            order = form.cleaned_data.get("order")
+            return (last if order is None else order, index)
+
+        return [form for _index, form in sorted(kept, key=place)]
+
+
+class RevisionImageFormSet(_OrderedFormSet):
+    def __init__(self, *args, allowed_keys=frozenset(), previews=None, **kwargs):
+        self.allowed_keys = allowed_keys
+        self.previews = previews or {}
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {"allowed_keys": self.allowed_keys, "previews": self.previews}
+
+    def clean(self):
+        if any(self.errors):
+            return
+        keys = [form.cleaned_data.get("key") for form in self.kept_forms()]
+        keys = [key for key in keys if key]
+        if len(keys) != len(set(keys)):
+            raise ValidationError(_("An image is listed twice: reload the page."))
+
+
+RevisionLinkFormSet = forms.formset_factory(
+    RevisionLinkForm,
+    formset=_OrderedFormSet,
+    extra=1,
+    max_num=revisions.MAX_LINKS,
+    validate_max=True,
+    can_delete=True,
+)
+RevisionImageFormSetClass = forms.formset_factory(
+    RevisionImageForm,
+    formset=RevisionImageFormSet,
+    extra=1,
+    max_num=revisions.MAX_IMAGES,
+    validate_max=True,
+    can_delete=True,
+)
+
+
+class RevisionVersionForm(forms.Form):
+    """Which changes the person edited (none yet: blank) and at which version — the version
+    of the changes, or of the live exhibit when they start new ones."""
+
+    revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = VersionForm.base_fields["version"]
+
+
+class RevisionEditor:
+    """The edit page of a published exhibit: its forms fill a draft revision, never the
+    live exhibit. Same shape as :class:`ExhibitEditor` (content, links, images, version),
+    so the page and its template read the same; the zone is the curators' and absent."""
+
+    creating = False
+
+    def __init__(
+        self, *, exhibit: Exhibit, revision: ExhibitRevision | None, data=None, files=None
+    ):
+        self.exhibit = exhibit
+        self.revision = revision
+        content = revision.changes if revision is not None else revisions.exhibit_snapshot(exhibit)
+        self.content = ExhibitContentForm(
+            data,
+            edition=exhibit.edition,
+            lead_department=exhibit.lead_department,
+            initial=self._content_initial(content),
+        )
+        del self.content.fields["proposed_zone"]
+        self.version = RevisionVersionForm(
+            data,
+            initial={
+                "revision": revision.pk if revision else None,
+                "version": revision.version if revision else exhibit.version,
+            },
+        )
+        self.links = RevisionLinkFormSet(
+            data,
+            prefix="links",
+            initial=[{**link, "order": n} for n, link in enumerate(content["links"])],
+        )
+        previews = self._previews(content)
+        self.images = RevisionImageFormSetClass(
+            data,
+            files,
+            prefix="images",
+            allowed_keys=frozenset(previews),
+            previews=previews,
+            initial=[
+                {
+                    "key": revisions.entry_key(entry),
+                    **{field: entry.get(field, "") for field in revisions.IMAGE_FIELDS},
+                    "order": n,
+                }
+                for n, entry in enumerate(content["images"])
+            ],
+        )
+
+    def _content_initial(self, content: dict) -> dict:
+        initial = {column: content.get(column, "") for column in EXHIBIT_TEXT_COLUMNS}
+        initial["technologies"] = list(
+            Technology.objects.filter(slug__in=content["technologies"]).values_list("pk", flat=True)
+        )
+        initial["partner_departments"] = list(
+            Department.objects.filter(slug__in=content["partner_departments"]).values_list(
+                "pk", flat=True
+            )
+        )
+        return initial
+
+    def _previews(self, content: dict) -> dict[str, ExhibitImage]:
+        """Key → image to show: the exhibit's own images and those these changes staged."""
+        previews = {f"id:{image.pk}": image for image in self.exhibit.images.all()}
+        for entry in content["images"]:
+            if "new" in entry:
+                previews[revisions.entry_key(entry)] = revisions.staged_image(entry)
+        return previews
+
+    def is_valid(self) -> bool:
+        results = [
+            part.is_valid() for part in (self.content, self.links, self.images, self.version)
+        ]
+        return all(results)
+
+    error_count = ExhibitEditor.error_count
+
+    def add_conflict(
+        self, message: str, *, current: ExhibitRevision | None, exhibit_version: int
+    ) -> None:
+        """Keep the person's entries, say why they were not saved, and let the next save
+        go on top of what is there now (``current``: the open draft, if any)."""
+        self.content.add_error(None, message)
+        self.conflict = {
+            "revision": current.pk if current else None,
+            "version": current.version if current else exhibit_version,
+        }
+
+    def version_for_form(self) -> int:
+        if hasattr(self, "conflict"):
+            return self.conflict["version"]
+        if self.version.is_bound and self.version.is_valid():
+            return self.version.cleaned_data["version"]
+        return self.revision.version if self.revision else self.exhibit.version
+
+    def revision_for_form(self) -> int | None:
+        if hasattr(self, "conflict"):
+            return self.conflict["revision"]
+        if self.version.is_bound and self.version.is_valid():
+            return self.version.cleaned_data["revision"]
+        return self.revision.pk if self.revision else None
+
+    def _links(self) -> list[dict]:
+        return [
+            {field: form.cleaned_data.get(field) or "" for field in revisions.LINK_FIELDS}
+            for form in self.links.kept_forms()
+        ]
+
+    def save(self, *, user) -> ExhibitRevision:
+        """Start (or continue) the draft revision and save everything into it, in one
+        transaction. Someone else's changes meanwhile — new changes started, a save, a new
+        live version — are a StaleVersion; nothing is then saved."""
+        seen_revision = self.version.cleaned_data["revision"]
+        seen_version = self.version.cleaned_data["version"]
+        current = self.revision.pk if self.revision else None
+        if seen_revision != current:
+            raise StaleVersion(_("Someone else started or closed changes meanwhile."))
+        content = self.content.cleaned_data
+        with transaction.atomic():
+            if self.revision is None:
+                revision = revisions.revision_start(exhibit=self.exhibit, user=user)
+                if revision.base_version != seen_version:
+                    raise StaleVersion(_("The exhibit changed since you opened the page."))
+                expected = revision.version
+            else:
+                revision, expected = self.revision, seen_version
+            return revisions.revision_update(
+                revision=revision,
+                user=user,
+                expected_version=expected,
+                data={column: content.get(column, "") for column in EXHIBIT_TEXT_COLUMNS},
+                technologies=content["technologies"],
+                partner_departments=content["partner_departments"],
+                links=self._links(),
+                images=[form.entry() for form in self.images.kept_forms()],
+            )
+
+
+class RevisionActionForm(forms.Form):
+    """Submit or withdraw changes: which ones, at which version, and a note when submitting."""
+
+    revision = forms.IntegerField(min_value=1)
+    version = forms.IntegerField(min_value=1)
+    note = forms.CharField(
+        required=False, max_length=ExhibitRevision._meta.get_field("note").max_length
+    )

@@ -17,8 +17,22 @@ from django.http import Http404
 from django.utils import timezone
 
 from departments.models import Department, Membership, Quota
+from exhibits import revisions
 from exhibits import rules as exhibit_rules
-from exhibits.models import Exhibit, ExhibitComment, ExhibitImage, ExhibitStatus, Technology
+from exhibits.models import (
+    Exhibit,
+    ExhibitComment,
+    ExhibitImage,
+    ExhibitRevision,
+    ExhibitStatus,
+    Technology,
+)
+from exhibits.review_selectors import (
+    ExhibitHistory,
+    StatusChange,
+    exhibit_history,
+    exhibit_status_changes,
+)
 from exhibits.workflow import QUOTA_STATUSES, Transition, available_transitions
 from pavilion.models import Edition, Zone
 
@@ -214,48 +228,71 @@ def exhibit_comments(*, exhibit: Exhibit) -> QuerySet[ExhibitComment]:
     return ExhibitComment.objects.filter(exhibit=exhibit).select_related("author")
 
 
-@dataclasses.dataclass(frozen=True)
-class StatusChange:
-    when: dt.datetime
-    who: object
-    status: str
-    label: str
-    reason: str
-
-
 def exhibit_status_history(*, exhibit: Exhibit) -> list[StatusChange]:
-    """Every change of status, oldest first, with who made it and why (one query).
+    """Every change of status (and approved revision), oldest first, with who and why.
 
-    Read from the exhibit's history (django-simple-history): a record whose status
-    differs from the one before it is a status change; the first record is the creation.
+    The same reader as the back-office's (``exhibits.review_selectors``): one query.
     """
-    records = (
-        exhibit.history.all()
-        .select_related("history_user")
-        .only("history_date", "history_user", "status", "history_change_reason")
-        .order_by("history_date", "history_id")
+    return exhibit_status_changes(exhibit=exhibit)
+
+
+def exhibit_history_for_portal(*, access: PortalAccess) -> ExhibitHistory:
+    """The history page: published versions, status changes and — for the lead
+    department only — its revisions (a partner reads the exhibit, not its proposals)."""
+    return exhibit_history(exhibit=access.exhibit, with_revisions=access.acts_for_lead)
+
+
+@dataclasses.dataclass(frozen=True)
+class RevisionAccess:
+    """The acting department's changes to its published exhibit, and what the person may
+    do with them (from ``exhibits.rules`` through ``exhibits.revisions``)."""
+
+    revision: ExhibitRevision | None  # the open revision (draft or submitted)
+    latest: ExhibitRevision | None  # the latest revision, open or closed
+    can_propose: bool
+    can_submit: bool
+    can_withdraw: bool
+
+    @property
+    def can_edit(self) -> bool:
+        """Editing starts or continues a draft; a submitted one waits for a decision."""
+        return self.can_propose and (self.revision is None or self.revision.status == "draft")
+
+    @property
+    def last_decision(self) -> ExhibitRevision | None:
+        """The latest revision when it was decided and nothing is open since."""
+        latest = self.latest
+        if self.revision is None and latest is not None and latest.status != "withdrawn":
+            return latest
+        return None
+
+
+NO_REVISION = RevisionAccess(
+    revision=None, latest=None, can_propose=False, can_submit=False, can_withdraw=False
+)
+
+
+def revision_access(*, user, access: PortalAccess) -> RevisionAccess:
+    """Revisions concern the lead department of a published exhibit only (one query then;
+    none otherwise). The open revision, when there is one, is always the latest."""
+    exhibit = access.exhibit
+    if not access.acts_for_lead or exhibit.status != S.PUBLISHED:
+        return NO_REVISION
+    latest = (
+        ExhibitRevision.objects.filter(exhibit=exhibit)
+        .select_related("created_by", "updated_by", "submitted_by", "decided_by")
+        .order_by("-number")
+        .first()
     )
-    changes: list[StatusChange] = []
-    previous = None
-    for record in records:
-        if record.status != previous:
-            changes.append(
-                StatusChange(
-                    when=record.history_date,
-                    who=record.history_user,
-                    status=record.status,
-                    label=S(record.status).label,
-                    reason=_reason_text(record.history_change_reason or ""),
-                )
-            )
-            previous = record.status
-    return changes
-
-
-def _reason_text(reason: str) -> str:
-    # The workflow records "<action>: <label> — <message>"; people read the message.
-    _head, sep, message = reason.partition(" — ")
-    return message if sep else ""
+    revision = latest if latest is not None and latest.is_open else None
+    coordinator = exhibit_rules.is_lead_coordinator(user, exhibit)
+    return RevisionAccess(
+        revision=revision,
+        latest=latest,
+        can_propose=revisions.can_propose(user, exhibit),
+        can_submit=coordinator and revision is not None and revision.status == "draft",
+        can_withdraw=coordinator and revision is not None,
+    )
 
 
 def latest_change_request(*, history: list[StatusChange]) -> StatusChange | None:

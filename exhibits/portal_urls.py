@@ -60,4 +60,10 @@ urlpatterns = [
     path("exhibits/<int:pk>/preview/", portal_views.exhibit_preview, name="exhibit_preview"),
     path("exhibits/<int:pk>/action/", portal_views.exhibit_action, name="exhibit_action"),
     path("exhibits/<int:pk>/comments/", portal_views.exhibit_comment, name="exhibit_comment"),
+    path("exhibits/<int:pk>/history/", portal_views.exhibit_history, name="exhibit_history"),
+    path(
+        "exhibits/<int:pk>/changes/<slug:action>/",
+        portal_views.revision_action,
+        name="revision_action",
+    ),
 ]

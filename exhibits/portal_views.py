@@ -23,13 +23,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from departments.selectors import acting_membership, memberships_of
 from exhibits import portal_selectors as selectors
+from exhibits import revisions
 from exhibits import rules as exhibit_rules
-from exhibits.models import Exhibit
+from exhibits.models import Exhibit, ExhibitRevision
 from exhibits.portal_forms import (
     FIELD_LABELS,
     LANGUAGE_NAMES,
     CommentForm,
     ExhibitEditor,
+    RevisionActionForm,
+    RevisionEditor,
     TransitionForm,
 )
 from exhibits.qr import exhibit_public_url, qr_svg
@@ -145,6 +148,8 @@ def exhibit_edit(request, pk: int):
                 "Your department is a partner in this exhibit: you can read it, not change it."
             ),
         )
+    if exhibit.status == Exhibit.Status.PUBLISHED:
+        return _revision_edit(request, access)
     if not access.can_edit:
         message = _read_only_reason(exhibit)
         if request.method == "GET":
@@ -225,8 +230,8 @@ def _render_form(request, editor: ExhibitEditor, *, status: int, access=None):
 def _read_only_reason(exhibit) -> str:
     if exhibit.status == exhibit.Status.PUBLISHED:
         return gettext(
-            "This exhibit is published, so it is read-only here for now: proposing changes "
-            "to a published exhibit (revisions) comes later. Write to the pavilion team below."
+            "This exhibit is published. Changes to a published exhibit go live only after "
+            "the pavilion team approves them."
         )
     if exhibit.status in {exhibit.Status.SUBMITTED, exhibit.Status.IN_REVIEW}:
         return gettext(
@@ -280,7 +285,14 @@ def _render_detail(
     history = selectors.exhibit_status_history(exhibit=exhibit)
     if missing is None and access.acts_for_lead and access.can_edit:
         missing = missing_for_submission(exhibit)
+    revision_access = selectors.revision_access(user=request.user, access=access)
     context = {
+        "revisions": revision_access,
+        "diff": (
+            revisions.revision_diff(revision_access.revision)
+            if revision_access.revision is not None
+            else []
+        ),
         "membership": request.membership,
         "access": access,
         "exhibit": exhibit,
@@ -296,7 +308,9 @@ def _render_detail(
         ),
         "missing": describe_missing(exhibit, missing or []),
         "error": error,
-        "read_only_reason": None if access.can_edit else _read_only_reason(exhibit),
+        "read_only_reason": (
+            None if access.can_edit or revision_access.can_propose else _read_only_reason(exhibit)
+        ),
         "content_rows": [
             {
                 "label": label,
@@ -323,6 +337,9 @@ def exhibit_preview(request, pk: int):
     """
     access = _load(request, pk)
     exhibit = access.exhibit
+    revision = selectors.revision_access(user=request.user, access=access).revision
+    if revision is not None:
+        return _revision_preview(request, access, revision)
     if exhibit.zone_id is None and exhibit.proposed_zone_id is not None:
         exhibit.zone = exhibit.proposed_zone
     if exhibit.zone_id is None:
@@ -428,3 +445,194 @@ def exhibit_comment(request, pk: int):
             messages.success(request, gettext("Your message was sent."))
             return redirect(reverse("portal:exhibit_detail", args=[pk]) + "#comments")
     return _render_detail(request, access, status=400, comment_form=form)
+
+
+# --- Changes to a published exhibit (revisions) -------------------------------------------
+
+
+def _revision_edit(request, access):
+    """The edit page of a published exhibit: it fills the department's draft revision
+    (started by the first save), never the live exhibit. A submitted revision is read-only
+    until the pavilion team decides: asking to edit it then is a 409."""
+    exhibit = access.exhibit
+    revision_access = selectors.revision_access(user=request.user, access=access)
+    revision = revision_access.revision
+    if not revision_access.can_edit:
+        message = (
+            gettext(
+                "Your changes are waiting for the pavilion team's decision, so they cannot be "
+                "edited now. The coordinator can withdraw them to start again."
+            )
+            if revision is not None
+            else _read_only_reason(exhibit)
+        )
+        if request.method == "GET":
+            messages.info(request, message)
+            return redirect("portal:exhibit_detail", pk=exhibit.pk)
+        return _render_detail(request, access, status=409, error=message)
+    if request.method == "POST":
+        editor = RevisionEditor(
+            exhibit=exhibit, revision=revision, data=request.POST, files=request.FILES
+        )
+        response = _save_revision(request, editor)
+        if response is not None:
+            return response
+        status = getattr(editor, "status", 400)
+    else:
+        editor = RevisionEditor(exhibit=exhibit, revision=revision)
+        status = 200
+    context = {
+        "membership": request.membership,
+        "editor": editor,
+        "form": editor.content,
+        "rows": editor.content.translation_rows(),
+        "access": access,
+        "exhibit": exhibit,
+        "revisions": revision_access,
+        "diff": revisions.revision_diff(revision) if revision is not None else [],
+    }
+    return render(request, "exhibits/portal/revision_form.html", context, status=status)
+
+
+def _save_revision(request, editor: RevisionEditor):
+    """Save the changes into the draft revision and redirect, or None to show the page."""
+    if not editor.is_valid():
+        messages.error(request, gettext("Nothing was saved: please correct the marked fields."))
+        return None
+    try:
+        editor.save(user=request.user)
+    except StaleVersion:
+        exhibit = editor.exhibit
+        current = revisions.open_revision(exhibit)
+        editor.add_conflict(
+            gettext(
+                "Someone else changed these changes (or the exhibit) while you were editing, "
+                "so yours were not saved. Your text is kept below; compare it with what is "
+                "saved (open the exhibit in a new tab), then save again to replace it. "
+                "Choose any new image files again."
+            ),
+            current=current if current is not None and current.status == "draft" else None,
+            exhibit_version=Exhibit.objects.only("version").get(pk=exhibit.pk).version,
+        )
+        editor.status = 409
+        return None
+    except ValidationError as error:
+        fields = editor.content.fields
+        for field, errors in getattr(error, "message_dict", {None: error.messages}).items():
+            editor.content.add_error(field if field in fields else None, errors)
+        return None
+    except (Conflict, NotAllowed) as error:
+        editor.content.add_error(None, str(error.message))
+        editor.status = error.status
+        return None
+    except ExhibitNotFound as error:
+        raise Http404(str(error.message)) from None
+    messages.success(
+        request,
+        gettext(
+            "Your changes were saved. The public page shows the published version until "
+            "the pavilion team approves them."
+        ),
+    )
+    return redirect(reverse("portal:exhibit_detail", args=[editor.exhibit.pk]) + "#changes")
+
+
+REVISION_ACTIONS = {
+    "submit": (
+        revisions.revision_submit,
+        lambda: gettext("Your changes were sent to the pavilion team for review."),
+    ),
+    "withdraw": (
+        revisions.revision_withdraw,
+        lambda: gettext("Your changes were withdrawn; the published exhibit is unchanged."),
+    ),
+}
+
+
+@acting_member_required
+@require_POST
+def revision_action(request, pk: int, action: str):
+    """Submit the draft revision for review, or withdraw the open one (the coordinator)."""
+    if action not in REVISION_ACTIONS:
+        raise Http404("No such action.")
+    access = _load(request, pk)
+    exhibit = access.exhibit
+    if not access.acts_for_lead:
+        return _forbidden(
+            request,
+            gettext(
+                "Your department is a partner in this exhibit: only its lead department acts on it."
+            ),
+        )
+    form = RevisionActionForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(
+            request,
+            access,
+            status=400,
+            error=gettext("This action could not be read: reload the page and try again."),
+        )
+    revision = ExhibitRevision.objects.filter(
+        exhibit=exhibit, pk=form.cleaned_data["revision"]
+    ).first()
+    if revision is None:
+        raise Http404("No such changes.")
+    service, done = REVISION_ACTIONS[action]
+    options = {"note": form.cleaned_data["note"]} if action == "submit" else {}
+    try:
+        service(
+            revision=revision,
+            user=request.user,
+            expected_version=form.cleaned_data["version"],
+            **options,
+        )
+    except WorkflowError as error:
+        if isinstance(error, ExhibitNotFound):
+            raise Http404(str(error.message)) from None
+        return _render_detail(
+            request,
+            _load(request, pk),
+            status=error.status,
+            error=str(error.message),
+            missing=error.missing,
+        )
+    messages.success(request, done())
+    return redirect(reverse("portal:exhibit_detail", args=[exhibit.pk]) + "#changes")
+
+
+def _revision_preview(request, access, revision: ExhibitRevision):
+    """The public page with the changes applied on an unsaved copy of the exhibit."""
+    exhibit = access.exhibit
+    preview = revisions.revision_preview(revision)
+    title = localized(preview["exhibit"], "title")
+    public_url = exhibit_public_url(exhibit)
+    context = {
+        **preview,
+        "edition": exhibit.edition,
+        "recognitions": list(exhibit.recognitions.select_related("award")),
+        "demo_sessions": list(exhibit.demo_sessions.all()),
+        "nearby": exhibits_nearby(exhibit, limit=PREVIEW_NEARBY),
+        "qr": qr_svg(
+            public_url,
+            gettext("QR code of this page's address: %(title)s") % {"title": title},
+        ),
+        "public_url": public_url,
+        "archived": not exhibit.edition.is_current,
+        "membership": request.membership,
+        "access": access,
+        "revision": revision,
+    }
+    return render(request, "exhibits/portal/exhibit_preview.html", context)
+
+
+@acting_member_required
+def exhibit_history(request, pk: int):
+    """Published versions, changes proposed (to the lead department) and status changes."""
+    access = _load(request, pk)
+    context = {
+        "membership": request.membership,
+        "access": access,
+        "exhibit": access.exhibit,
+        "history": selectors.exhibit_history_for_portal(access=access),
+    }
+    return render(request, "exhibits/portal/exhibit_history.html", context)

@@ -1,4 +1,6 @@
-"""Reads for the curators' review in the back-office: the queue, a thread, a status history.
+"""Reads for the curators' review in the back-office: the queue, a thread, the history.
+
+The history readers here serve the department portal too (``exhibits.portal_selectors``).
 
 Each returns what a page shows in a fixed number of queries, whatever the number of rows.
 """
@@ -7,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from django.db.models import Count, F, QuerySet
 from django.db.models.functions import Coalesce
 
-from exhibits.models import Exhibit, ExhibitComment, ExhibitStatus
+from exhibits.models import Exhibit, ExhibitComment, ExhibitRevision, ExhibitStatus
 
 S = ExhibitStatus
 
@@ -55,39 +58,107 @@ def exhibit_thread(*, exhibit: Exhibit) -> QuerySet[ExhibitComment]:
 
 @dataclasses.dataclass(frozen=True)
 class StatusChange:
+    """A change of status, or an approved revision, in the exhibit's history.
+
+    ``reason`` is the full change reason the workflow records ("<action>: <label> —
+    <message>", or "revision #n approved — <message>"); ``message`` is the part people
+    wrote. ``version`` is the exhibit's version once the change was saved.
+    """
+
     when: dt.datetime
-    user: object
+    who: object
     status: str
     reason: str
+    version: int
+    revision_number: int | None = None
 
     @property
-    def status_label(self) -> str:
+    def user(self) -> object:
+        return self.who
+
+    @property
+    def label(self) -> str:
         return S(self.status).label
+
+    status_label = label
+
+    @property
+    def message(self) -> str:
+        # Reasons read "<what happened> — <message>"; people read the message.
+        _head, sep, message = self.reason.partition(" — ")
+        return message if sep else ""
+
+    @property
+    def is_publication(self) -> bool:
+        """A new published version: the first publication or an approved revision."""
+        return self.status == S.PUBLISHED
+
+
+_APPROVED_REVISION = re.compile(r"^revision #(\d+) approved")
 
 
 def exhibit_status_changes(*, exhibit: Exhibit) -> list[StatusChange]:
-    """The exhibit's changes of status, oldest first, with who, when and why (one query).
+    """The exhibit's changes of status and approved revisions, oldest first, with who,
+    when and why (one query). The one history reader of the admin and the portal.
 
-    The history keeps a record for every save; only a record whose status differs from
-    the one before it is a change of status (the first record is the creation).
+    The history keeps a record for every save; a record whose status differs from the one
+    before it is a change of status (the first record is the creation), and a record
+    saved by ``exhibits.revisions.revision_approve`` is a new published version.
     """
     records = (
         exhibit.history.select_related("history_user")
-        .only("history_date", "history_user", "status", "history_change_reason")
+        .only("history_date", "history_user", "status", "history_change_reason", "version")
         .order_by("history_date", "history_id")
     )
     changes: list[StatusChange] = []
     previous = None
     for record in records:
-        if record.status == previous:
+        reason = record.history_change_reason or ""
+        approved = _APPROVED_REVISION.match(reason)
+        if record.status == previous and approved is None:
             continue
         changes.append(
             StatusChange(
                 when=record.history_date,
-                user=record.history_user,
+                who=record.history_user,
                 status=record.status,
-                reason=record.history_change_reason or "",
+                reason=reason,
+                version=record.version,
+                revision_number=int(approved.group(1)) if approved else None,
             )
         )
         previous = record.status
     return changes
+
+
+@dataclasses.dataclass(frozen=True)
+class ExhibitHistory:
+    """What an exhibit's history page shows: published versions, revisions, statuses."""
+
+    status_changes: list[StatusChange]
+    revisions: list[ExhibitRevision]
+
+    @property
+    def published_versions(self) -> list[StatusChange]:
+        """Newest first: each publication and each approved revision."""
+        return [change for change in reversed(self.status_changes) if change.is_publication]
+
+
+def exhibit_history(*, exhibit: Exhibit, with_revisions: bool = True) -> ExhibitHistory:
+    """The exhibit's history for its history pages (portal and admin), in two queries.
+
+    ``with_revisions`` False leaves the department's revisions out (a partner department
+    reads the exhibit, not the lead department's proposals).
+    """
+    revisions = (
+        list(
+            ExhibitRevision.objects.filter(exhibit=exhibit)
+            .select_related("created_by", "submitted_by", "decided_by")
+            .order_by("-number")
+        )
+        if with_revisions
+        else []
+    )
+    return ExhibitHistory(
+        status_changes=exhibit_status_changes(exhibit=exhibit), revisions=revisions
+    )
