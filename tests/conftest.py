@@ -39,6 +39,16 @@ def _static_root_exists():
 
 
 @pytest.fixture(autouse=True)
+def _english_by_default():
+    """A request in Chinese leaves its language active in the thread: reset it per test."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Every test writes uploads into its own folder, so 'nothing left on disk' is checkable."""
     settings.MEDIA_ROOT = tmp_path / "media"
