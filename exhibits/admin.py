@@ -39,6 +39,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from awards.models import Recognition
 from departments.models import Department
+from exhibits import admin_revisions  # noqa: F401  (registers the revisions' admin)
 from exhibits import rules as exhibit_rules
 from exhibits.admin_review import (
     CommentForm,
@@ -52,10 +53,12 @@ from exhibits.models import Exhibit, ExhibitImage, ExhibitLink, Technology
 from exhibits.resources import ExhibitResource
 from exhibits.review_selectors import (
     WAITING_STATUSES,
+    exhibit_history,
     exhibit_status_changes,
     exhibit_thread,
     waiting_since,
 )
+from exhibits.revisions import open_revision
 from exhibits.services import exhibit_comment_add, exhibit_image_delete
 from exhibits.workflow import TRANSITIONS, WorkflowError, available_transitions, exhibit_transition
 from pavilion.admin import (
@@ -557,7 +560,21 @@ class ExhibitAdmin(ImportExportMixin, SimpleHistoryAdmin, PavilionTranslationAdm
             "comment_form": (comment_form or CommentForm()) if can_comment else None,
             "comment_url": reverse("admin:exhibits_exhibit_comment", args=[obj.pk]),
             "status_changes": exhibit_status_changes(exhibit=obj),
+            # Only a published exhibit takes revisions: no query for the others.
+            "open_revision": open_revision(obj) if obj.status == Exhibit.Status.PUBLISHED else None,
+            "history_url": reverse("admin:exhibits_exhibit_history", args=[obj.pk]),
         }
+
+    # The history page: simple-history's list of records, after the exhibit's published
+    # versions and the revisions proposed (the same reader as the portal's history page).
+    object_history_template = "admin/exhibits/exhibit/object_history.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        extra_context = dict(extra_context or {})
+        if obj is not None:
+            extra_context["exhibit_history"] = exhibit_history(exhibit=obj)
+        return super().history_view(request, object_id, extra_context=extra_context)
 
     def transition_url(self, obj: Exhibit, action: str) -> str:
         return reverse("admin:exhibits_exhibit_transition", args=[obj.pk, action])
