@@ -570,9 +570,12 @@ class _OrderedFormSet(forms.BaseFormSet):
         last = 10**6
 
         def place(item):
+            # A row moved to an order another row has goes before it: that is what the
+            # person asked for by typing the number.
             index, form = item
             order = form.cleaned_data.get("order")
-            return (last if order is None else order, index)
+            moved = "order" in form.changed_data
+            return (last if order is None else order, not moved, index)
 
         return [form for _index, form in sorted(kept, key=place)]
 
