@@ -507,3 +507,23 @@ def test_exhibit_history_hides_revisions_from_partners(client, scene):
 
     assert response.status_code == 200
     assert response.context["history"].revisions == []
+
+
+def test_approval_refreshes_the_cached_public_page(
+    client, scene, page_cache, django_capture_on_commit_callbacks
+):
+    page = f"/exhibits/{scene.exhibit.slug}/"
+    first = client.get(page)
+    assert client.get(page)["X-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        revision = revision_start(exhibit=scene.exhibit, user=scene.editor)
+        revision_update(revision=revision, user=scene.editor, data={"title_en": "Drainage 2.0"})
+        revision_submit(revision=revision, user=scene.coordinator)
+    assert client.get(page).content == first.content
+
+    with django_capture_on_commit_callbacks(execute=True):
+        revision_approve(revision=revision, user=scene.curator)
+
+    after = client.get(page)
+    assert (after.status_code, after["X-Cache"]) == (200, "miss")
+    assert "<h1>Drainage 2.0</h1>" in after.content.decode()
