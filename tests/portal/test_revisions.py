@@ -527,3 +527,25 @@ def test_approval_refreshes_the_cached_public_page(
     after = client.get(page)
     assert (after.status_code, after["X-Cache"]) == (200, "miss")
     assert "<h1>Drainage 2.0</h1>" in after.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "texts"),
+    [
+        (
+            "/zh-hant",
+            ["已發布展品的修改須經展館團隊批准後才會公開。", "儲存修改", "技術及合作部門"],
+        ),
+        (
+            "/zh-hans",
+            ["已发布展品的修改须经展馆团队批准后才会公开。", "保存修改", "技术及合作部门"],
+        ),
+    ],
+)
+def test_revision_edit_page_in_chinese(client, scene, prefix, texts):
+    client.force_login(scene.editor)
+
+    html = client.get(prefix + url("exhibit_edit", scene.exhibit.pk)).content.decode()
+
+    for text in texts:
+        assert text in html
