@@ -549,3 +549,27 @@ def test_revision_edit_page_in_chinese(client, scene, prefix, texts):
 
     for text in texts:
         assert text in html
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hant", "zh-hans"])
+def test_public_api_is_byte_identical_while_a_revision_is_pending(client, scene, lang):
+    address = f"/api/v1/exhibits/{scene.exhibit.slug}/?lang={lang}"
+    before = client.get(address)
+    assert before.status_code == 200
+    revision = revision_start(exhibit=scene.exhibit, user=scene.editor)
+    revision_update(
+        revision=revision,
+        user=scene.editor,
+        data={"title_en": "Drainage 2.0", "title_zh_hant": "渠務 2.0"},
+        technologies=[scene.technologies["ai"]],
+        images=[{"id": scene.images[1].pk}],
+    )
+    revision_submit(revision=revision, user=scene.coordinator)
+
+    after = client.get(address)
+
+    assert (after.status_code, after.content, after["ETag"]) == (
+        200,
+        before.content,
+        before["ETag"],
+    )
