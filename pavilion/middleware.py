@@ -55,7 +55,7 @@ class ContentSecurityPolicyMiddleware:
         used: list[str] = []
 
         def make_nonce() -> str:
-            used.append(secrets.token_urlsafe(18))
+            used.append(secrets.token_hex(16))
             return used[0]
 
         request.csp_nonce = SimpleLazyObject(make_nonce)

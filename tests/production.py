@@ -49,7 +49,7 @@ def production_server(
     """Serve the app under gunicorn with DEBUG off; yields its base URL."""
     port = free_port()
     environment = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "SECRET_KEY": "tests-production-like-" + "s" * 40,
