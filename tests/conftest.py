@@ -73,7 +73,23 @@ def _empty_cache(settings):
     from django.core.cache import cache
 
     settings.PAVILION_PAGE_CACHE = os.environ.get("PAVILION_TEST_PAGE_CACHE") == "true"
+    backend = settings.CACHES["default"]
+    if "redis" in backend["BACKEND"].lower() and os.environ.get("PYTEST_XDIST_WORKER"):
+        # Parallel workers each get a Redis database of their own: clearing the cache and
+        # bumping the content version must not reach another worker's tests.
+        settings.CACHES = {
+            "default": {**backend, "LOCATION": redis_url_for_worker(backend["LOCATION"])}
+        }
     cache.clear()
+
+
+def redis_url_for_worker(url: str) -> str:
+    """``url`` with its database number moved down by the pytest-xdist worker's number."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw"):
+        return url
+    base, _slash, number = url.rpartition("/")
+    return f"{base}/{(int(number or 0) - int(worker[2:])) % 16}"
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from awards.models import Recognition
 from exhibits.workflow import exhibit_transition
 from pavilion import cache as public_cache
 from tests import factories
-from tests.conftest import require
+from tests.conftest import redis_url_for_worker, require
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +37,10 @@ def redis_reachable(url: str) -> bool:
 @pytest.fixture(params=["locmem", "redis"])
 def shared_cache(request, settings):
     """The cache every worker shares: local memory (one process), and Redis."""
-    if request.param == "redis":
-        url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/14"
+    if request.param == "locmem":
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    else:
+        url = redis_url_for_worker(os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/14")
         require(redis_reachable(url), f"needs Redis at {url} (set REDIS_URL)")
         settings.CACHES = {
             "default": {
