@@ -279,3 +279,14 @@ def test_cache_images_reordered_show_at_once(
     after = [image["url"] for image in client.get("/api/v1/exhibits/iam-smart/").json()["images"]]
     assert after == before[::-1]
     assert first.image.name.rsplit("/", 1)[0] in before[0]
+
+
+def test_cache_department_renamed_shows_at_once(
+    client, shared_cache, pavilion, django_capture_on_commit_callbacks
+):
+    department = pavilion["published"].lead_department
+    assert department.name_en in client.get("/exhibits/iam-smart/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        department.name_en = "Digital Policy Office (DPO)"
+        department.save()
+    assert "Digital Policy Office (DPO)" in client.get("/exhibits/iam-smart/").content.decode()
