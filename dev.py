@@ -4,6 +4,7 @@
     python3 dev.py start   # set up, migrate, load the pavilion, print demo logins, serve
     python3 dev.py test    # run the whole test suite (extra arguments go to pytest)
     python3 dev.py setup   # set up, migrate and load the pavilion, without serving
+    python3 dev.py setup-env  # only create or update .venv from uv.lock
 
 The first run creates ``.tools/`` (a private virtual environment holding uv) unless uv is
 already on PATH, then ``.venv/`` from ``uv.lock`` (exact, locked versions). Python is
@@ -81,11 +82,13 @@ def main(argv: list[str]) -> None:
         run(python(), "manage.py", "runserver", address, *extra, env=env)
     elif command == "setup":
         setup(env)
+    elif command == "setup-env":
+        sync(env)
     elif command == "test":
         sync(env)
         run(python(), "-m", "pytest", *extra, env=env)
     else:
-        fail("usage: python3 dev.py start | setup | test [pytest arguments]")
+        fail("usage: python3 dev.py start | setup | setup-env | test [pytest arguments]")
 
 
 if __name__ == "__main__":
