@@ -368,6 +368,16 @@ def exhibit_preview(request, pk: int):
     return render(request, "exhibits/portal/exhibit_preview.html", context)
 
 
+def _refuse_partner_action(request):
+    """A partner department reads the exhibit but may not act on it (403)."""
+    return _forbidden(
+        request,
+        gettext(
+            "Your department is a partner in this exhibit: only its lead department acts on it."
+        ),
+    )
+
+
 @acting_member_required
 @require_POST
 def exhibit_action(request, pk: int):
@@ -375,12 +385,7 @@ def exhibit_action(request, pk: int):
     access = _load(request, pk)
     exhibit = access.exhibit
     if not access.acts_for_lead:
-        return _forbidden(
-            request,
-            gettext(
-                "Your department is a partner in this exhibit: only its lead department acts on it."
-            ),
-        )
+        return _refuse_partner_action(request)
     form = TransitionForm(request.POST)
     if not form.is_valid():
         return _render_detail(
@@ -558,12 +563,7 @@ def revision_action(request, pk: int, action: str):
     access = _load(request, pk)
     exhibit = access.exhibit
     if not access.acts_for_lead:
-        return _forbidden(
-            request,
-            gettext(
-                "Your department is a partner in this exhibit: only its lead department acts on it."
-            ),
-        )
+        return _refuse_partner_action(request)
     form = RevisionActionForm(request.POST)
     if not form.is_valid():
         return _render_detail(
