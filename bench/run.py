@@ -180,6 +180,10 @@ def server(url: str, *, exhibits: int, page_cache: bool, log: Path):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"the server did not start; see {log}")
             time.sleep(0.3)
+        # After the start's migrations (a new index is built then): fresh statistics and
+        # visibility map, as autovacuum keeps them on a live database; index-only scans
+        # need the latter.
+        psql(url.rsplit("/", 1)[1], "VACUUM ANALYZE")
         yield base, process.pid
     finally:
         with contextlib.suppress(ProcessLookupError):

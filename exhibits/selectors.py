@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from awards.models import Award, Recognition
 from departments.models import Department
 from exhibits.models import DemoSession, Exhibit, ExhibitImage, ExhibitStatus, Technology
+from pavilion.cache import remember
 from pavilion.models import Edition, Zone
 
 
@@ -120,6 +121,31 @@ def zones_with_counts(*, edition: Edition) -> list[Zone]:
     )
 
 
+def zones_summary(*, edition: Edition) -> list[Zone]:
+    """``zones_with_counts``, kept under the content version (pavilion.cache.remember)."""
+    return remember(f"zones:{edition.pk}", lambda: zones_with_counts(edition=edition))
+
+
+def list_options(*, edition: Edition) -> dict[str, list]:
+    """The exhibit list's filter choices: zones with counts, departments, technologies and
+    award programmes of ``edition``'s published exhibits.
+
+    Every list request shows the same choices until public content changes, and the
+    counts aggregate the whole catalogue: they are kept under the content version
+    (pavilion.cache.remember), so a visitor's filter costs none of these four queries.
+    """
+
+    def build() -> dict[str, list]:
+        return {
+            "zones": zones_with_counts(edition=edition),
+            "departments": departments_in_edition(edition=edition),
+            "technologies": technologies_in_edition(edition=edition),
+            "awards": awards_in_edition(edition=edition),
+        }
+
+    return remember(f"list-options:{edition.pk}", build)
+
+
 def _shows_in(edition: Edition, *, via: str) -> Exists:
     return Exists(published_exhibits(edition=edition).filter(**{via: OuterRef("pk")}).values("pk"))
 
@@ -180,23 +206,27 @@ def zone_in_edition(*, edition: Edition, slug: str) -> Zone | None:
     return Zone.objects.filter(edition=edition, slug=slug).first()
 
 
-def featured_exhibits(*, edition: Edition, limit: int = 6) -> list[Exhibit]:
+def featured_keys(*, edition: Edition, limit: int = 6) -> list[int]:
+    """Primary keys of the edition's first ``limit`` featured exhibits (for their cards)."""
     return list(
-        exhibit_cards(published_exhibits(edition=edition).filter(featured=True)).order_by(
-            "zone__order", "title_en"
-        )[:limit]
+        published_exhibits(edition=edition)
+        .filter(featured=True)
+        .order_by("zone__order", "title_en", "pk")
+        .values_list("pk", flat=True)[:limit]
     )
 
 
-def award_winners(*, edition: Edition) -> list[Recognition]:
-    """Recognitions of the edition's published exhibits, newest first, with their exhibit."""
-    return list(
+def award_winners(*, edition: Edition, limit: int | None = None) -> list[Recognition]:
+    """Recognitions of the edition's published exhibits, newest first, with their exhibit
+    (the first ``limit`` of them when given)."""
+    winners = (
         Recognition.objects.filter(
             exhibit__edition=edition, exhibit__status=ExhibitStatus.PUBLISHED
         )
         .select_related("award", "exhibit", "exhibit__zone", "exhibit__lead_department")
-        .order_by("-year", "award__order", "award__slug", "exhibit__title_en")
+        .order_by("-year", "award__order", "award__slug", "exhibit__title_en", "pk")
     )
+    return list(winners[:limit] if limit is not None else winners)
 
 
 def awards_with_winners(*, edition: Edition) -> list[Award]:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import condition, require_safe
 
 from exhibits import selectors
+from exhibits.cards import exhibit_cards
 from exhibits.filters import DEFAULT_ORDERING, ExhibitFilter
 from exhibits.listing import describe_filters, filter_problems, parse_page
 from exhibits.qr import exhibit_public_url, qr_svg
@@ -39,21 +40,16 @@ def _current_edition(request):
 def exhibit_list(request):
     """Published exhibits of the current edition, filtered by the one FilterSet."""
     edition = _current_edition(request)
-    options = {
-        "zones": selectors.zones_with_counts(edition=edition),
-        "departments": selectors.departments_in_edition(edition=edition),
-        "technologies": selectors.technologies_in_edition(edition=edition),
-        "awards": selectors.awards_in_edition(edition=edition),
-    }
-    filterset = ExhibitFilter(
-        request.GET,
-        queryset=selectors.exhibit_cards(selectors.published_exhibits(edition=edition)),
-    )
+    options = selectors.list_options(edition=edition)
+    filterset = ExhibitFilter(request.GET, queryset=selectors.published_exhibits(edition=edition))
     problems = filter_problems(filterset, options)
     page_obj = None
+    cards = []
     total = 0
     if filterset.is_valid():
-        paginator = Paginator(filterset.qs, PAGE_SIZE)
+        # The page is chosen on keys alone (the count and the sort read one index on
+        # PostgreSQL); its cards come rendered from the cache (exhibits.cards).
+        paginator = Paginator(filterset.qs.values_list("pk", flat=True), PAGE_SIZE)
         total = paginator.count
         number, page_problem = parse_page(request.GET.get("page"), paginator)
         if page_problem:
@@ -61,13 +57,15 @@ def exhibit_list(request):
             total = 0
         elif total:
             page_obj = paginator.page(number)
+            cards = exhibit_cards(edition=edition, keys=list(page_obj.object_list))
     context = {
         "edition": edition,
         "filterset": filterset,
         "form_values": _form_values(filterset),
         "options": options,
         "page_obj": page_obj,
-        "exhibits": page_obj.object_list if page_obj else [],
+        "cards": cards,
+        "converted": any(card.converted for card in cards),
         "total": total,
         "problems": problems,
         "active_filters": describe_filters(request.GET, options),

@@ -26,6 +26,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections.abc import Callable, Hashable, Sequence
+from typing import TypeVar
 from urllib.parse import urlencode
 
 from django.apps import apps
@@ -38,6 +40,9 @@ from django.utils.cache import get_conditional_response
 from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 
 VERSION_KEY = "pavilion:content-version"
 
@@ -189,6 +194,58 @@ def store(key: str, value) -> None:
         cache.set(key, value, timeout=settings.PAVILION_PAGE_CACHE_SECONDS)
     except Exception:
         logger.warning("Cache unavailable: storing %s", key, exc_info=True)
+
+
+def remember(name: str, build: Callable[[], T]) -> T:
+    """``build()``, kept in the shared cache under the content version as ``name``.
+
+    For what many pages share and only a change of public content can change (the list's
+    filter choices with their counts): computed once per content version, for every
+    worker. Off unless PAVILION_DATA_CACHE (default: with Redis, as for pages); a cache
+    that does not answer means ``build()`` runs, as without the cache.
+    """
+    if not settings.PAVILION_DATA_CACHE:
+        return build()
+    version = content_version()
+    if version is None:
+        return build()
+    key = f"pavilion:data:{version}:{name}"
+    value = get(key)
+    if value is None:
+        value = build()
+        store(key, value)
+    return value
+
+
+def remember_many(
+    name: str, keys: Sequence[K], build: Callable[[list[K]], dict[K, T]]
+) -> dict[K, T]:
+    """``remember`` for many values at once: one look-up for all ``keys``, then one call of
+    ``build(missing keys)`` (a dict by key; a key it leaves out is simply absent), stored
+    together. Off unless PAVILION_DATA_CACHE, like ``remember``.
+    """
+    version = content_version() if settings.PAVILION_DATA_CACHE else None
+    if version is None:
+        return build(list(keys)) if keys else {}
+    names = {f"pavilion:data:{version}:{name}:{key}": key for key in keys}
+    try:
+        cached = cache.get_many(list(names))
+    except Exception:
+        logger.warning("Cache unavailable: reading %s", name, exc_info=True)
+        cached = {}
+    found = {names[stored]: value for stored, value in cached.items()}
+    missing = [key for key in keys if key not in found]
+    if missing:
+        built = build(missing)
+        try:
+            cache.set_many(
+                {f"pavilion:data:{version}:{name}:{key}": value for key, value in built.items()},
+                timeout=settings.PAVILION_PAGE_CACHE_SECONDS,
+            )
+        except Exception:
+            logger.warning("Cache unavailable: storing %s", name, exc_info=True)
+        found.update(built)
+    return found
 
 
 def conditional(request, response):

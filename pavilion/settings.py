@@ -138,6 +138,9 @@ else:
 # only frees memory.
 PAVILION_PAGE_CACHE = env_bool("PAVILION_PAGE_CACHE", default=bool(REDIS_URL))
 PAVILION_PAGE_CACHE_SECONDS = env_int("PAVILION_PAGE_CACHE_SECONDS", 600)
+# What many pages share and only a content change can change (the exhibit list's filter
+# choices with their counts), kept under the same content version: same default.
+PAVILION_DATA_CACHE = env_bool("PAVILION_DATA_CACHE", default=bool(REDIS_URL))
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

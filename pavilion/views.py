@@ -11,6 +11,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from exhibits import selectors
+from exhibits.cards import exhibit_cards
+
+#: Award winners the home page lists (the newest); the awards page lists them all.
+HOME_WINNERS = 12
 
 
 @require_safe
@@ -54,10 +58,12 @@ def home(request):
     edition = selectors.current_edition()
     context = {"edition": edition}
     if edition is not None:
+        featured = exhibit_cards(edition=edition, keys=selectors.featured_keys(edition=edition))
         context |= {
-            "zones": selectors.zones_with_counts(edition=edition),
-            "featured": selectors.featured_exhibits(edition=edition),
-            "winners": selectors.award_winners(edition=edition),
+            "zones": selectors.zones_summary(edition=edition),
+            "featured": featured,
+            "featured_converted": any(card.converted for card in featured),
+            "winners": selectors.award_winners(edition=edition, limit=HOME_WINNERS),
         }
     return render(request, "pavilion/home.html", context)
 

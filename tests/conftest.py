@@ -66,13 +66,14 @@ def _plain_static_storage(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache(settings):
-    """Every test starts with an empty cache and the public page/API cache (pavilion/
-    cache.py) off, locally and under CI alike: a pinned query count measures the uncached
-    path, the cost of a miss. Tests of the cache turn it on (``page_cache``);
-    PAVILION_TEST_PAGE_CACHE=true runs the whole suite with it on."""
+    """Every test starts with an empty cache, the public page/API cache and the data cache
+    (pavilion/cache.py) off, locally and under CI alike: a pinned query count measures the
+    uncached path, the cost of a miss. Tests of the caches turn them on (``page_cache``);
+    PAVILION_TEST_PAGE_CACHE=true runs the whole suite with both on."""
     from django.core.cache import cache
 
     settings.PAVILION_PAGE_CACHE = os.environ.get("PAVILION_TEST_PAGE_CACHE") == "true"
+    settings.PAVILION_DATA_CACHE = settings.PAVILION_PAGE_CACHE
     backend = settings.CACHES["default"]
     if "redis" in backend["BACKEND"].lower() and os.environ.get("PYTEST_XDIST_WORKER"):
         # Parallel workers each get a Redis database of their own: clearing the cache and
@@ -94,8 +95,9 @@ def redis_url_for_worker(url: str) -> str:
 
 @pytest.fixture
 def page_cache(settings):
-    """The public page and API cache on, as in production with Redis."""
+    """The public page and API cache on, and the data cache, as in production with Redis."""
     settings.PAVILION_PAGE_CACHE = True
+    settings.PAVILION_DATA_CACHE = True
 
 
 @pytest.fixture

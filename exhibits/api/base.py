@@ -37,6 +37,7 @@ from exhibits.api.params import (
     validate_params,
 )
 from exhibits.api.throttling import AnonThrottle, PersonThrottle
+from exhibits.paging import KeysFirstPaginator
 from pavilion import cache as public_cache
 from pavilion.i18n import ENGLISH, HTML_LANG
 from pavilion.models import Edition
@@ -53,6 +54,12 @@ class Pagination(PageNumberPagination):
         described = super().get_paginated_response_schema(schema)
         described["required"] = ["count", "next", "previous", "results"]
         return described
+
+
+class CataloguePagination(Pagination):
+    """The public catalogue's pages: rows chosen by key first (exhibits.paging)."""
+
+    django_paginator_class = KeysFirstPaginator
 
 
 def edition_scope(slug: str | None) -> Subquery:

@@ -21,7 +21,7 @@ from departments.models import Department
 from exhibits import selectors
 from exhibits.api import docs
 from exhibits.api import params as p
-from exhibits.api.base import ApiView, edition_or_none, edition_scope
+from exhibits.api.base import ApiView, CataloguePagination, edition_or_none, edition_scope
 from exhibits.api.errors import field_errors
 from exhibits.api.serializers import (
     AwardListSerializer,
@@ -59,6 +59,7 @@ def _catalogue(queryset):
 
 class ExhibitListView(PublicView):
     serializer_class = ExhibitSerializer
+    pagination_class = CataloguePagination
     params = {"GET": p.PUBLIC_LIST}
 
     @extend_schema(

@@ -51,6 +51,7 @@ def shared_cache(request, settings):
         }
         cache.clear()
     settings.PAVILION_PAGE_CACHE = True
+    settings.PAVILION_DATA_CACHE = True
     yield request.param
     cache.clear()
 
@@ -290,3 +291,113 @@ def test_cache_department_renamed_shows_at_once(
         department.name_en = "Digital Policy Office (DPO)"
         department.save()
     assert "Digital Policy Office (DPO)" in client.get("/exhibits/iam-smart/").content.decode()
+
+
+# The data cache: the list's filter choices and its cards (exhibits/cards.py), kept under
+# the same content version. The page cache is off here so every request reaches them.
+
+
+@pytest.fixture
+def data_cache(shared_cache, settings):
+    settings.PAVILION_PAGE_CACHE = False
+    return shared_cache
+
+
+def cards_html(response) -> list[str]:
+    return [card.html for card in response.context["cards"]]
+
+
+def test_data_cache_list_pages_reuse_cards_and_choices(
+    client, data_cache, pavilion, django_assert_num_queries
+):
+    first = client.get("/exhibits/?zone=smart-living")
+    # Another filter, another sort: only the edition, the count and the page's keys.
+    with django_assert_num_queries(3):
+        second = client.get("/exhibits/?zone=smart-living&ordering=-title&q=smart")
+    assert second.status_code == 200
+    assert "X-Cache" not in second
+    assert cards_html(second) == cards_html(first)
+    assert [card.slug for card in second.context["cards"]] == ["iam-smart"]
+    assert "iAM Smart" in second.content.decode()
+
+
+def test_data_cache_publish_shows_card_and_count_on_another_worker(
+    client, data_cache, pavilion, another_worker, django_capture_on_commit_callbacks
+):
+    before = client.get("/exhibits/").content.decode()
+    assert "Multi-functional Smart Lampposts" not in before
+    assert '<span class="count">(1)</span>' in before
+    with django_capture_on_commit_callbacks(execute=True):
+        exhibit_transition(
+            exhibit=pavilion["approved"], action="publish", user=factories.CuratorFactory()
+        )
+    another_worker()
+    after = client.get("/exhibits/").content.decode()
+    assert "Multi-functional Smart Lampposts" in after
+    assert '<span class="count">(2)</span>' in after
+
+
+def test_data_cache_edited_title_and_renamed_zone_show_at_once(
+    client, data_cache, pavilion, django_capture_on_commit_callbacks
+):
+    assert "iAM Smart" in client.get("/exhibits/").content.decode()
+    exhibit, zone = pavilion["published"], pavilion["zone"]
+    with django_capture_on_commit_callbacks(execute=True):
+        exhibit.title_en = "iAM Smart, the one-stop app"
+        exhibit.save()
+    assert "iAM Smart, the one-stop app" in client.get("/exhibits/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        zone.name_en = "Smart Living and Wellbeing"
+        zone.save()
+    (card,) = client.get("/exhibits/").context["cards"]
+    assert "Smart Living and Wellbeing" in card.html
+
+
+def test_data_cache_keeps_each_language_apart(client, data_cache, pavilion):
+    exhibit = pavilion["published"]
+    exhibit.title_zh_hant = "智方便"
+    exhibit.title_zh_hans = ""
+    exhibit.save()
+    client.get("/exhibits/")
+    simplified = client.get("/zh-hans/exhibits/")
+    again = client.get("/zh-hans/exhibits/")
+    html = again.content.decode()
+    assert "智方便" in html and 'lang="zh-Hans"' in html
+    assert 'class="converted-note"' in simplified.content.decode()
+    # The note comes from the cached card as well.
+    assert again.context["converted"] is True
+    assert 'class="converted-note"' in html
+
+
+def test_data_cache_that_does_not_answer_still_renders_the_list(client, settings, pavilion):
+    # A real Redis client pointed at a port where nothing listens: every call fails.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "pavilion.redis_cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    settings.PAVILION_PAGE_CACHE = True
+    settings.PAVILION_DATA_CACHE = True
+    response = client.get("/exhibits/?zone=smart-living")
+    assert response.status_code == 200
+    assert [card.slug for card in response.context["cards"]] == ["iam-smart"]
+    assert '<span class="count">(1)</span>' in response.content.decode()
+
+
+def test_remember_many_builds_only_what_is_missing(data_cache):
+    built: list[list[int]] = []
+
+    def build(keys: list[int]) -> dict[int, str]:
+        built.append(keys)
+        return {key: f"value {key}" for key in keys if key != 3}
+
+    first = public_cache.remember_many("test", [1, 2, 3], build)
+    second = public_cache.remember_many("test", [2, 3, 4], build)
+    assert first == {1: "value 1", 2: "value 2"}
+    assert second == {2: "value 2", 4: "value 4"}
+    # 3 was never built into a value, so it is asked for again.
+    assert built == [[1, 2, 3], [3, 4]]
+    public_cache.bump_content_version()
+    public_cache.remember_many("test", [1], build)
+    assert built[-1] == [1]

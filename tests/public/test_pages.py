@@ -37,6 +37,29 @@ def test_home_shows_the_current_edition(client, catalogue):
     ]
 
 
+def test_home_lists_the_newest_award_winners_and_links_to_all(client, catalogue):
+    from tests import factories
+
+    for year in range(2010, 2024):
+        factories.RecognitionFactory(
+            exhibit=catalogue.exhibits["ai-weather"],
+            award=catalogue.awards["apicta"],
+            year=year,
+            title_en=f"Merit {year}",
+        )
+    home = client.get("/")
+    years = [recognition.year for recognition in home.context["winners"]]
+    assert len(years) == 12
+    assert years == sorted(years, reverse=True)
+    assert years[0] == 2024
+    html = home.content.decode()
+    oldest_shown = years[-1]
+    assert f"Merit {oldest_shown}" in html
+    assert f"Merit {oldest_shown - 1}" not in html
+    assert '<a href="/awards/">' in html
+    assert "Merit 2010" in client.get("/awards/").content.decode()
+
+
 def test_home_without_a_current_edition_says_so(client, db):
     assert not Edition.objects.exists()
     response = client.get("/")
