@@ -9,8 +9,10 @@ starts the app with scripts/serve-production.sh (DEBUG off, gunicorn, 2 workers,
 drives load with wrk (bench/wrk.lua) for a bounded time per scenario, and prints a table:
 requests/s and its ratio to the static-file ceiling of the same run, p50/p95/p99 latency,
 errors, SQL queries per request (X-Queries, a benchmark-only middleware) and the workers'
-memory (RSS) at start and end. "cold" serves with the page cache off (every request is
-rendered from the database: the cache-miss path); "warm" with the cache on and primed.
+memory (RSS) at start and end. Modes: "uncached" serves with every cache off (each request
+is rendered from the database alone: the first request after a content change); "cold"
+with the page cache off but the data cache on, as production runs (the filter choices and
+exhibit cards are shared: the cost of a page-cache miss); "warm" with both on and primed.
 Results also go to bench/results/ (JSON and a Markdown table).
 """
 
@@ -78,6 +80,9 @@ class Memory:
     end_mb: list[float] = field(default_factory=list)
 
 
+MODES = ["uncached", "cold", "warm"]
+
+
 def psql(database: str, sql: str) -> list[str]:
     out = subprocess.run(
         [
@@ -136,7 +141,7 @@ def var_dir(exhibits: int) -> Path:
     return ROOT / "var" / f"bench-{exhibits}"
 
 
-def server_env(url: str, *, var_dir: Path, page_cache: bool = True, bind: str = "") -> dict:
+def server_env(url: str, *, var_dir: Path, mode: str = "warm", bind: str = "") -> dict:
     return {
         **os.environ,
         "DEBUG": "false",
@@ -145,7 +150,8 @@ def server_env(url: str, *, var_dir: Path, page_cache: bool = True, bind: str = 
         "REDIS_URL": REDIS_URL,
         "PAVILION_VAR_DIR": str(var_dir),
         "PAVILION_COUNT_QUERIES": "true",
-        "PAVILION_PAGE_CACHE": "true" if page_cache else "false",
+        "PAVILION_PAGE_CACHE": "true" if mode == "warm" else "false",
+        "PAVILION_DATA_CACHE": "false" if mode == "uncached" else "true",
         # Production's API throttle rates; bench/wrk.lua spreads the requests over 750
         # visitor addresses given in X-Forwarded-For, as a proxy in front would.
         "AXES_PROXY_COUNT": "1",
@@ -157,13 +163,13 @@ def server_env(url: str, *, var_dir: Path, page_cache: bool = True, bind: str = 
 
 
 @contextlib.contextmanager
-def server(url: str, *, exhibits: int, page_cache: bool, log: Path):
+def server(url: str, *, exhibits: int, mode: str, log: Path):
     subprocess.run(
         ["redis-cli", "-n", REDIS_URL.rsplit("/", 1)[1], "flushdb"],
         capture_output=True,
         check=False,
     )
-    env = server_env(url, var_dir=var_dir(exhibits), page_cache=page_cache)
+    env = server_env(url, var_dir=var_dir(exhibits), mode=mode)
     base = f"http://{env['BIND']}"
     with log.open("a") as out:
         process = subprocess.Popen(
@@ -310,7 +316,7 @@ def run_load(exhibits: int, args) -> tuple[list[Result], list[Memory]]:
     results, memories = [], []
     log = RESULTS / f"server-{exhibits}.log"
     for mode in args.modes:
-        with server(database_url(name), exhibits=exhibits, page_cache=mode == "warm", log=log) as (
+        with server(database_url(name), exhibits=exhibits, mode=mode, log=log) as (
             base,
             pid,
         ):
@@ -385,7 +391,7 @@ def run_fault(exhibits: int, args) -> list[Fault]:
             with server(
                 url,
                 exhibits=exhibits,
-                page_cache=mode == "warm",
+                mode=mode,
                 log=RESULTS / f"server-fault-{exhibits}.log",
             ) as (base, _pid):
                 if mode == "warm":
@@ -445,7 +451,7 @@ def row(r: Result) -> str:
     q = "-" if r.queries_per_request is None else f"{r.queries_per_request:g}"
     ratio = "" if r.ratio_to_static is None else f"{r.ratio_to_static:.2f}"
     return (
-        f"{r.exhibits:>6} {r.mode:<5} {LABELS[r.scenario]:<22} c={r.concurrency:<3} "
+        f"{r.exhibits:>6} {r.mode:<8} {LABELS[r.scenario]:<22} c={r.concurrency:<3} "
         f"{r.rps:>8.1f} rps {ratio:>5} p50 {r.p50_ms:>7.1f} p95 {r.p95_ms:>7.1f} "
         f"p99 {r.p99_ms:>7.1f} ms  errors {r.errors:<4} queries {q}"
     )
@@ -519,7 +525,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--exhibits", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[8, 16, 64])
-    parser.add_argument("--modes", nargs="+", choices=["cold", "warm"], default=["cold", "warm"])
+    parser.add_argument("--modes", nargs="+", choices=MODES, default=MODES)
     parser.add_argument("--scenarios", nargs="+", choices=SCENARIOS, default=SCENARIOS)
     parser.add_argument("--detail-pages", type=int, default=50, help="distinct exhibits")
     parser.add_argument("--rebuild", action="store_true", help="build the databases again")

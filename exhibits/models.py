@@ -174,8 +174,9 @@ class Exhibit(models.Model):
         ]
         indexes = [
             # The public list: filter on (edition, status, zone), order by a title, page by
-            # id. On PostgreSQL the count and the choice of a page's rows read this index
-            # alone (an index-only scan), never the wide rows (exhibits.paging).
+            # id. On PostgreSQL the count, the choice of a page's rows and an exhibit page's
+            # "latest change in its zone" read this index alone (index-only scans), never
+            # the wide rows (exhibits.paging, exhibits.views).
             models.Index(
                 fields=[
                     "edition",
@@ -185,6 +186,7 @@ class Exhibit(models.Model):
                     "title_zh_hant",
                     "title_zh_hans",
                     "published_at",
+                    "updated_at",
                     "id",
                 ],
                 name="exhibit_public_list",
