@@ -59,7 +59,9 @@ def current_edition() -> Edition | None:
     return Edition.objects.filter(is_current=True).first()
 
 
-def _visible_to(department: Department) -> Q:
+def visible_to(department: Department) -> Q:
+    """Exhibits a department may see: its own in any status, and those it partners in
+    unless they are drafts or withdrawn (the portal and the department API share this)."""
     return Q(lead_department=department) | (
         Q(partner_departments=department) & ~Q(status__in=HIDDEN_FROM_PARTNERS)
     )
@@ -166,7 +168,7 @@ def exhibit_for_portal(*, user, membership: Membership, pk: int) -> Exhibit:
     it partners in, or when the ``rules`` say this person may not view it.
     """
     exhibit = (
-        Exhibit.objects.filter(_visible_to(membership.department), pk=pk)
+        Exhibit.objects.filter(visible_to(membership.department), pk=pk)
         .select_related("edition", "zone", "proposed_zone", "lead_department", "booth")
         .prefetch_related(
             Prefetch("partner_departments", queryset=Department.objects.order_by("name_en")),

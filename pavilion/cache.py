@@ -18,6 +18,11 @@ cache, and only responses without cookies, without ``Vary: Cookie`` and not priv
 stored. Without Redis (a per-process cache could not reach other workers) caching is off
 unless PAVILION_PAGE_CACHE says otherwise.
 
+The same version keys the *data cache* (``remember``, ``remember_many``; on with Redis,
+PAVILION_DATA_CACHE): what many pages share and only a content change can change — the
+exhibit list's filter choices with their counts, rendered exhibit cards — so a page-cache
+miss does not start from nothing, and is never stale either.
+
 A cache that does not answer is a miss, never an error: pages are then rendered as usual.
 """
 
@@ -47,13 +52,14 @@ K = TypeVar("K", bound=Hashable)
 VERSION_KEY = "pavilion:content-version"
 
 #: Models whose rows are public content (those absent from this checkout are skipped).
+#: Not ExhibitRevision: a revision is private until approved, and approving it saves the
+#: exhibit (and its images), which bumps the version.
 PUBLIC_MODELS = (
     "exhibits.Exhibit",
     "exhibits.ExhibitImage",
     "exhibits.ExhibitLink",
     "exhibits.Technology",
     "exhibits.DemoSession",
-    "exhibits.ExhibitRevision",
     "pavilion.Edition",
     "pavilion.Zone",
     "pavilion.Booth",

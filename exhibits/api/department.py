@@ -236,7 +236,7 @@ class DepartmentExhibitListView(DepartmentView):
         queryset = (
             managed_exhibits()
             .filter(
-                portal_selectors._visible_to(department),
+                portal_selectors.visible_to(department),
                 edition=edition_scope(self.query.get("edition")),
             )
             .distinct()
