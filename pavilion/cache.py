@@ -1,22 +1,23 @@
 """Caching of anonymous public pages and API responses that is never stale.
 
-Every cached entry's key holds the *content version*: one number in the shared cache
-(Redis in production, so every worker reads the same one). Any change to public content —
-an exhibit saved (publish, unpublish, revision approved), its images, links, technologies
-or demonstrations, a zone, booth, department, award, recognition, technology or edition —
+Every cached entry carries the *content version* it was made under: one number in the
+shared cache (Redis in production, so every worker reads the same one), read together
+with the entry in one round trip. Any change to public content — an exhibit saved
+(publish, unpublish, revision approved), its images, links, technologies or
+demonstrations, a zone, booth, department, award, recognition, technology or edition —
 bumps the number once the transaction commits, and from the next request on every worker
-looks up new keys: nothing needs deleting, nothing old is served. ``bulk_update`` and
+finds every entry out of date: nothing needs deleting, nothing old is served. ``bulk_update`` and
 ``QuerySet.update`` send no signals: code that changes public content that way calls
 ``content_changed()``.
 
 Pages are cached by ``PublicPageCacheMiddleware`` (the public views have no throttle, so
 the middleware runs after everything a page depends on), the API by
 ``exhibits.api.base.ApiView`` inside DRF, after authentication and throttling. Keys:
-path + sorted query + language + HX-Request. Never for signed-in people: a request with
-a session cookie or an Authorization header is neither answered from nor stored in the
-cache, and only responses without cookies, without ``Vary: Cookie`` and not private are
-stored. Without Redis (a per-process cache could not reach other workers) caching is off
-unless PAVILION_PAGE_CACHE says otherwise.
+scheme + host + path + sorted query + language + HX-Request. Never for signed-in people:
+a request with a session cookie or an Authorization header is neither answered from nor
+stored in the cache, and only responses without cookies, without ``Vary: Cookie`` and
+not private are stored. Without Redis (a per-process cache could not reach other
+workers) caching is off unless PAVILION_PAGE_CACHE says otherwise.
 
 The same version keys the *data cache* (``remember``, ``remember_many``; on with Redis,
 PAVILION_DATA_CACHE): what many pages share and only a content change can change — the
@@ -32,7 +33,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable, Hashable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from django.apps import apps
@@ -147,14 +148,14 @@ def anonymous(request) -> bool:
     )
 
 
-def cache_key(request, *, kind: str, language: str | None = None) -> str | None:
-    """The key of ``request``'s response under the current content version, or None."""
-    version = content_version()
-    if version is None:
-        return None
+def cache_key(request, *, kind: str, language: str | None = None) -> str:
+    """Where ``request``'s response is kept: scheme and host (API answers carry absolute
+    links built from them), path, sorted query, language, HX-Request."""
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     identity = "\n".join(
         [
+            request.scheme,
+            request.get_host(),
             request.path,
             query,
             language or get_language() or "",
@@ -162,7 +163,7 @@ def cache_key(request, *, kind: str, language: str | None = None) -> str | None:
         ]
     )
     digest = hashlib.sha256(identity.encode()).hexdigest()
-    return f"pavilion:{kind}:{version}:{digest}"
+    return f"pavilion:{kind}:{digest}"
 
 
 def storable(response) -> bool:
@@ -187,19 +188,49 @@ def frozen(response) -> HttpResponse:
     return copy
 
 
-def get(key: str):
+def lookup_many(keys: Sequence[str]) -> tuple[int | None, dict[str, Any]]:
+    """The content version and the values kept under ``keys`` *for that version*, read in
+    one round trip (a hit costs one trip to Redis, not two).
+
+    Entries are stored as ``(version, value)``: one read of the version key and of the
+    entries together, and an entry left from an earlier version is a miss (overwritten by
+    the next ``store``). The version is None when the cache does not answer: the caller
+    then neither reads nor stores.
+    """
     try:
-        return cache.get(key)
-    except Exception:
-        logger.warning("Cache unavailable: reading %s", key, exc_info=True)
-        return None
+        found = cache.get_many([VERSION_KEY, *keys])
+    except Exception:  # a cache that does not answer is a miss
+        logger.warning("Cache unavailable: reading %d entries", len(keys), exc_info=True)
+        return None, {}
+    version = found.pop(VERSION_KEY, None)
+    if version is None:
+        return content_version(), {}  # first use, or evicted: a new number, nothing valid
+    return version, {
+        key: entry[1]
+        for key, entry in found.items()
+        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version
+    }
 
 
-def store(key: str, value) -> None:
+def lookup(key: str) -> tuple[int | None, Any]:
+    """``lookup_many`` for one key: (version, value or None)."""
+    version, found = lookup_many([key])
+    return version, found.get(key)
+
+
+def store_many(entries: dict[str, Any], *, version: int) -> None:
+    """Keep ``entries`` as read under ``version`` (what a ``lookup`` returned)."""
     try:
-        cache.set(key, value, timeout=settings.PAVILION_PAGE_CACHE_SECONDS)
+        cache.set_many(
+            {key: (version, value) for key, value in entries.items()},
+            timeout=settings.PAVILION_PAGE_CACHE_SECONDS,
+        )
     except Exception:
-        logger.warning("Cache unavailable: storing %s", key, exc_info=True)
+        logger.warning("Cache unavailable: storing %d entries", len(entries), exc_info=True)
+
+
+def store(key: str, value: Any, *, version: int) -> None:
+    store_many({key: value}, version=version)
 
 
 def remember(name: str, build: Callable[[], T]) -> T:
@@ -212,14 +243,12 @@ def remember(name: str, build: Callable[[], T]) -> T:
     """
     if not settings.PAVILION_DATA_CACHE:
         return build()
-    version = content_version()
-    if version is None:
-        return build()
-    key = f"pavilion:data:{version}:{name}"
-    value = get(key)
+    key = f"pavilion:data:{name}"
+    version, value = lookup(key)
     if value is None:
         value = build()
-        store(key, value)
+        if version is not None:
+            store(key, value, version=version)
     return value
 
 
@@ -230,26 +259,19 @@ def remember_many(
     ``build(missing keys)`` (a dict by key; a key it leaves out is simply absent), stored
     together. Off unless PAVILION_DATA_CACHE, like ``remember``.
     """
-    version = content_version() if settings.PAVILION_DATA_CACHE else None
-    if version is None:
+    if not settings.PAVILION_DATA_CACHE:
         return build(list(keys)) if keys else {}
-    names = {f"pavilion:data:{version}:{name}:{key}": key for key in keys}
-    try:
-        cached = cache.get_many(list(names))
-    except Exception:
-        logger.warning("Cache unavailable: reading %s", name, exc_info=True)
-        cached = {}
+    names = {f"pavilion:data:{name}:{key}": key for key in keys}
+    version, cached = lookup_many(list(names))
     found = {names[stored]: value for stored, value in cached.items()}
     missing = [key for key in keys if key not in found]
     if missing:
         built = build(missing)
-        try:
-            cache.set_many(
-                {f"pavilion:data:{version}:{name}:{key}": value for key, value in built.items()},
-                timeout=settings.PAVILION_PAGE_CACHE_SECONDS,
+        if version is not None:
+            store_many(
+                {f"pavilion:data:{name}:{key}": value for key, value in built.items()},
+                version=version,
             )
-        except Exception:
-            logger.warning("Cache unavailable: storing %s", name, exc_info=True)
         found.update(built)
     return found
 
@@ -277,9 +299,10 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        key = getattr(request, "_pavilion_page_key", None)
-        if key is not None and storable(response):
-            store(key, frozen(response))
+        slot = getattr(request, "_pavilion_page_slot", None)
+        if slot is not None and storable(response):
+            key, version = slot
+            store(key, frozen(response), version=version)
             response["X-Cache"] = "miss"
         return response
 
@@ -294,11 +317,11 @@ class PublicPageCacheMiddleware:
         ):
             return None
         key = cache_key(request, kind="page")
-        if key is None:
+        version, cached = lookup(key)
+        if version is None:
             return None
-        cached = get(key)
         if cached is None:
-            request._pavilion_page_key = key
+            request._pavilion_page_slot = (key, version)
             return None
         cached["X-Cache"] = "hit"
         return conditional(request, cached)

@@ -115,9 +115,10 @@ class ApiView(GenericAPIView):
 
         Runs at the end of ``initial``: after authentication, throttling and the check of
         the parameters, so the cache never answers what DRF would refuse. A hit replaces
-        this request's handler; a miss leaves the key for ``finalize_response`` to store.
+        this request's handler; a miss leaves the key and the version it was read under for
+        ``finalize_response`` to store.
         """
-        self._cache_key = None
+        self._cache_slot = None
         self._cache_hit = False
         if not (
             self.localized
@@ -128,9 +129,11 @@ class ApiView(GenericAPIView):
         ):
             return
         key = public_cache.cache_key(request, kind="api", language=self.language)
-        cached = public_cache.get(key) if key else None
+        version, cached = public_cache.lookup(key)
+        if version is None:
+            return
         if cached is None:
-            self._cache_key = key
+            self._cache_slot = (key, version)
             return
         cached["X-Cache"] = "hit"
         self._cache_hit = True
@@ -156,9 +159,10 @@ class ApiView(GenericAPIView):
         if getattr(self, "_cache_hit", False):
             return public_cache.conditional(request, response)
         response = self._conditional(request, response)
-        key = getattr(self, "_cache_key", None)
-        if key is not None and isinstance(response, Response) and public_cache.storable(response):
-            public_cache.store(key, public_cache.frozen(response))
+        slot = getattr(self, "_cache_slot", None)
+        if slot is not None and isinstance(response, Response) and public_cache.storable(response):
+            key, version = slot
+            public_cache.store(key, public_cache.frozen(response), version=version)
             response["X-Cache"] = "miss"
         return response
 

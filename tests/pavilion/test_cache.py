@@ -212,6 +212,21 @@ def test_cache_keys_on_language_query_and_htmx(client, shared_cache, pavilion):
     assert client.get("/api/v1/exhibits/iam-smart/?lang=zh-hant")["X-Cache"] == "hit"
 
 
+def test_cache_keys_on_host_and_scheme_for_the_api_absolute_links(
+    client, shared_cache, pavilion, settings
+):
+    settings.ALLOWED_HOSTS = ["pavilion.example", "www.pavilion.example"]
+    path = "/api/v1/exhibits/iam-smart/"
+    first = client.get(path, HTTP_HOST="pavilion.example")
+    other_host = client.get(path, HTTP_HOST="www.pavilion.example")
+    other_scheme = client.get(path, HTTP_HOST="pavilion.example", secure=True)
+    assert [r["X-Cache"] for r in (first, other_host, other_scheme)] == ["miss"] * 3
+    assert first.json()["api_url"] == "http://pavilion.example/api/v1/exhibits/iam-smart/"
+    assert other_host.json()["api_url"].startswith("http://www.pavilion.example/")
+    assert other_scheme.json()["api_url"].startswith("https://pavilion.example/")
+    assert client.get(path, HTTP_HOST="www.pavilion.example")["X-Cache"] == "hit"
+
+
 def test_cache_never_for_signed_in_people(client, shared_cache, pavilion):
     client.get("/exhibits/")
     client.force_login(factories.CuratorFactory())
