@@ -5,6 +5,8 @@ set -eu
 PYTHON="${PYTHON:-python}"
 "$PYTHON" manage.py migrate --no-input
 "$PYTHON" manage.py collectstatic --no-input --verbosity 0
+# New code may show content differently: nothing the previous release cached is served.
+"$PYTHON" manage.py refresh_public_cache
 exec "$PYTHON" -m gunicorn pavilion.wsgi \
   --bind "${BIND:-0.0.0.0:8000}" \
   --workers "${WEB_CONCURRENCY:-2}" \

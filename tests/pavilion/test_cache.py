@@ -416,3 +416,16 @@ def test_remember_many_builds_only_what_is_missing(data_cache):
     public_cache.bump_content_version()
     public_cache.remember_many("test", [1], build)
     assert built[-1] == [1]
+
+
+def test_refresh_public_cache_command_makes_every_entry_a_miss(client, shared_cache, pavilion):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    client.get("/exhibits/")
+    assert client.get("/exhibits/")["X-Cache"] == "hit"
+    out = StringIO()
+    call_command("refresh_public_cache", stdout=out)
+    assert "Public cache refreshed" in out.getvalue()
+    assert client.get("/exhibits/")["X-Cache"] == "miss"
