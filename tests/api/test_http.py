@@ -74,6 +74,20 @@ def test_throttling_anonymous_answers_429_with_retry_after(client, catalogue, se
     assert 1 <= int(refused["Retry-After"]) <= 60
 
 
+def test_throttling_anonymous_requests_count_once_at_the_anonymous_rate(
+    client, catalogue, settings
+):
+    # The per-person rate is for token holders only: it never refuses an anonymous visitor.
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "4/min", "user": "2/min"},
+    }
+
+    statuses = [client.get("/api/v1/zones/").status_code for _ in range(5)]
+
+    assert statuses == [200, 200, 200, 200, 429]
+
+
 def test_throttling_with_a_token_counts_per_person(client, catalogue, settings, token_for):
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
