@@ -270,11 +270,12 @@ def department_exhibits(*, edition: Edition, department: Department) -> list[Exh
     )
 
 
-def zone_exhibits(*, edition: Edition, zone: Zone) -> list[Exhibit]:
-    """Published exhibits of a zone of ``edition``, by English title."""
-    return list(
-        exhibit_cards(published_exhibits(edition=edition).filter(zone=zone)).order_by("title_en")
-    )
+def zone_exhibit_keys(*, edition: Edition, zone: Zone, limit: int) -> tuple[int, list[int]]:
+    """How many published exhibits a zone of ``edition`` has, and the primary keys of the
+    first ``limit`` by English title (for their cards)."""
+    in_zone = published_exhibits(edition=edition).filter(zone=zone)
+    keys = list(in_zone.order_by("title_en", "pk").values_list("pk", flat=True)[:limit])
+    return in_zone.count(), keys
 
 
 def exhibit_demo_sessions(*, edition: Edition, slug: str) -> Exhibit | None:

@@ -15,6 +15,8 @@ from exhibits.cards import exhibit_cards
 
 #: Award winners the home page lists (the newest); the awards page lists them all.
 HOME_WINNERS = 12
+#: Cards a zone page shows; a larger zone links to the exhibit list filtered by the zone.
+ZONE_CARDS = 24
 
 
 @require_safe
@@ -77,9 +79,13 @@ def zone_detail(request, slug: str):
     zone = selectors.zone_in_edition(edition=edition, slug=slug)
     if zone is None:
         raise Http404("No such zone.")
+    total, keys = selectors.zone_exhibit_keys(edition=edition, zone=zone, limit=ZONE_CARDS)
+    cards = exhibit_cards(edition=edition, keys=keys)
     context = {
         "edition": edition,
         "zone": zone,
-        "exhibits": selectors.zone_exhibits(edition=edition, zone=zone),
+        "cards": cards,
+        "converted": any(card.converted for card in cards),
+        "total": total,
     }
     return render(request, "pavilion/zone_detail.html", context)

@@ -70,10 +70,29 @@ def test_home_without_a_current_edition_says_so(client, db):
 def test_zone_detail_lists_its_published_exhibits(client, catalogue):
     response = client.get("/zones/smart-living/")
     assert response.status_code == 200
-    assert [e.slug for e in response.context["exhibits"]] == ["ai-weather", "iam-smart"]
+    assert [card.slug for card in response.context["cards"]] == ["ai-weather", "iam-smart"]
     html = response.content.decode()
     assert '<a href="/exhibits/?zone=smart-living">' in html
     assert "draft-kiosk" not in html
+    assert "Show all" not in html
+
+
+def test_zone_detail_shows_24_cards_and_links_to_all_of_a_larger_zone(client, catalogue):
+    from tests import factories
+
+    zone = catalogue.zones["smart-environment"]
+    for number in range(30):
+        factories.PublishedExhibitFactory(
+            edition=catalogue.edition, zone=zone, slug=f"sensor-{number:02d}"
+        )
+    response = client.get("/zones/smart-environment/")
+    html = response.content.decode()
+    assert len(response.context["cards"]) == 24
+    assert "30 exhibits</h2>" in html
+    assert '<a class="button" href="/exhibits/?zone=smart-environment">' in html
+    assert "Show all 30 exhibits in this zone" in html
+    chinese = client.get("/zh-hant/zones/smart-environment/").content.decode()
+    assert "顯示此展區全部 30 項展品" in chinese
 
 
 def test_zone_detail_unknown_or_earlier_edition_only_is_404(client, catalogue):

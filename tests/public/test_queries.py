@@ -53,8 +53,8 @@ PAGES = [
     # nearby, their images
     ("/exhibits/sensor-01/", 10),
     ("/zh-hant/exhibits/sensor-01/", 10),
-    # edition, zone, exhibits, images, awards
-    ("/zones/smart-environment/", 5),
+    # edition, zone, count, the first 24 keys, their cards (exhibits, images, awards)
+    ("/zones/smart-environment/", 7),
     # edition, departments with counts
     ("/departments/", 2),
     # edition, department, exhibits, images, awards
