@@ -7,6 +7,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from exhibits import selectors
+from exhibits.cards import exhibit_cards
+
+#: Cards a department page shows per list (led, partnered); more link to the filtered list.
+DEPARTMENT_CARDS = 24
 
 
 def _edition():
@@ -35,11 +39,25 @@ def department_detail(request, slug: str):
     department = selectors.department_by_slug(slug)
     if department is None:
         raise Http404("No such department.")
-    exhibits = selectors.department_exhibits(edition=edition, department=department)
-    lead = [exhibit for exhibit in exhibits if exhibit.lead_department_id == department.pk]
-    partner = [exhibit for exhibit in exhibits if exhibit.lead_department_id != department.pk]
-    return render(
-        request,
-        "departments/department_detail.html",
-        {"edition": edition, "department": department, "lead": lead, "partner": partner},
+    found = selectors.department_exhibit_keys(
+        edition=edition, department=department, limit=DEPARTMENT_CARDS
     )
+    (lead_total, lead_keys), (partner_total, partner_keys) = found["lead"], found["partner"]
+    cards = {
+        card.pk: card for card in exhibit_cards(edition=edition, keys=lead_keys + partner_keys)
+    }
+    lead = [cards[pk] for pk in lead_keys if pk in cards]
+    partner = [cards[pk] for pk in partner_keys if pk in cards]
+    context = {
+        "edition": edition,
+        "department": department,
+        "lead": lead,
+        "lead_total": lead_total,
+        "lead_converted": any(card.converted for card in lead),
+        "partner": partner,
+        "partner_total": partner_total,
+        "partner_converted": any(card.converted for card in partner),
+        "more": lead_total > len(lead) or partner_total > len(partner),
+        "total": lead_total + partner_total,
+    }
+    return render(request, "departments/department_detail.html", context)

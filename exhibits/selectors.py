@@ -8,7 +8,17 @@ with the number of exhibits.
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+)
 from django.db.models.functions import Coalesce
 
 from awards.models import Award, Recognition
@@ -256,18 +266,29 @@ def department_by_slug(slug: str) -> Department | None:
     return Department.objects.filter(slug=slug).first()
 
 
-def department_exhibits(*, edition: Edition, department: Department) -> list[Exhibit]:
-    """Published exhibits of ``edition`` that ``department`` leads or partners in."""
+def department_exhibit_keys(
+    *, edition: Edition, department: Department, limit: int
+) -> dict[str, tuple[int, list[int]]]:
+    """For ``lead`` and ``partner``: how many published exhibits of ``edition`` the
+    department leads (partners in), and the primary keys of the first ``limit`` by zone
+    and English title (for their cards). One query each: the count is a window over the
+    same rows."""
     partner = Exists(
         Exhibit.partner_departments.through.objects.filter(
             exhibit=OuterRef("pk"), department=department
         )
     )
-    return list(
-        exhibit_cards(
-            published_exhibits(edition=edition).filter(Q(lead_department=department) | partner)
-        ).order_by("zone__order", "title_en")
-    )
+    found = {}
+    for role, condition in (("lead", Q(lead_department=department)), ("partner", partner)):
+        rows = list(
+            published_exhibits(edition=edition)
+            .filter(condition)
+            .annotate(total=Window(Count("pk")))
+            .order_by("zone__order", "title_en", "pk")
+            .values_list("pk", "total")[:limit]
+        )
+        found[role] = (rows[0][1] if rows else 0, [pk for pk, _total in rows])
+    return found
 
 
 def zone_exhibit_keys(*, edition: Edition, zone: Zone, limit: int) -> tuple[int, list[int]]:

@@ -135,6 +135,27 @@ def test_department_detail_unknown_is_404(client, catalogue):
     assert client.get("/departments/nobody/").status_code == 404
 
 
+def test_department_detail_shows_24_cards_per_list_and_links_to_all(client, catalogue):
+    from tests import factories
+
+    for number in range(30):
+        factories.PublishedExhibitFactory(
+            edition=catalogue.edition,
+            zone=catalogue.zones["smart-people"],
+            lead_department=catalogue.departments["hkust"],
+            slug=f"campus-{number:02d}",
+        )
+    response = client.get("/departments/hkust/")
+    html = response.content.decode()
+    assert len(response.context["lead"]) == 24
+    assert response.context["lead_total"] == 30
+    assert [card.slug for card in response.context["partner"]] == ["railway-digital-twin"]
+    assert "Show all 31 exhibits of this department" in html
+    assert '<a class="button" href="/exhibits/?department=hkust">' in html
+    simplified = client.get("/zh-hans/departments/hkust/").content.decode()
+    assert "显示此部门全部 31 项展品" in simplified
+
+
 def test_award_list_shows_programmes_with_winners(client, catalogue):
     response = client.get("/awards/")
     assert response.status_code == 200

@@ -57,8 +57,9 @@ PAGES = [
     ("/zones/smart-environment/", 7),
     # edition, departments with counts
     ("/departments/", 2),
-    # edition, department, exhibits, images, awards
-    ("/departments/dpo/", 5),
+    # edition, department, led and partnered keys (each with its count), their cards
+    # (exhibits, images, awards)
+    ("/departments/dpo/", 7),
     # edition, awards, their winners
     ("/awards/", 3),
     # per sitemap section: the edition, then its rows (zones, exhibits, departments)
