@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
@@ -15,7 +14,7 @@ from import_export.formats.base_formats import CSV, XLSX
 
 from departments.models import Department, Invitation, Membership, Quota
 from departments.resources import DepartmentResource
-from departments.services import invitation_create
+from departments.services import invitation_create, invitations_revoke, invitations_send_again
 from pavilion.admin import (
     URL_FIELDS,
     PavilionTranslationAdmin,
@@ -224,9 +223,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Revoke selected open invitations"), permissions=["change"])
     def revoke(self, request, queryset):
-        revoked = queryset.filter(accepted_at__isnull=True, expires_at__gt=timezone.now()).update(
-            expires_at=timezone.now()
-        )
+        revoked = invitations_revoke(queryset)
         self.message_user(
             request,
             ngettext(
@@ -243,27 +240,16 @@ class InvitationAdmin(admin.ModelAdmin):
         permissions=["add"],
     )
     def send_again(self, request, queryset):
-        pending = list(queryset.filter(accepted_at__isnull=True).select_related("department"))
-        for old in pending:
-            # Together: the old link stops working only if the new one is sent.
-            with transaction.atomic():
-                now = timezone.now()
-                Invitation.objects.filter(pk=old.pk, expires_at__gt=now).update(expires_at=now)
-                invitation_create(
-                    email=old.email,
-                    department=old.department,
-                    role=old.role,
-                    invited_by=request.user,
-                )
-        skipped = queryset.count() - len(pending)
+        sent = invitations_send_again(queryset, invited_by=request.user)
+        skipped = queryset.count() - sent
         self.message_user(
             request,
             ngettext(
                 "%(count)d invitation sent again with a new link.",
                 "%(count)d invitations sent again with new links.",
-                len(pending),
+                sent,
             )
-            % {"count": len(pending)},
+            % {"count": sent},
             messages.SUCCESS,
         )
         if skipped:

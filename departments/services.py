@@ -56,6 +56,27 @@ def invitation_create(
     return invitation, token
 
 
+def invitations_revoke(invitations) -> int:
+    """Close the open ones among ``invitations`` (a queryset): their links stop working at
+    once. Returns how many were open."""
+    now = timezone.now()
+    return invitations.filter(accepted_at__isnull=True, expires_at__gt=now).update(expires_at=now)
+
+
+def invitations_send_again(invitations, *, invited_by) -> int:
+    """For each unaccepted invitation among ``invitations`` (a queryset): a new one with a
+    new link, e-mailed, and the old link closed — together, so the old link stops working
+    only if the new one is sent. Returns how many were sent again."""
+    pending = list(invitations.filter(accepted_at__isnull=True).select_related("department"))
+    for old in pending:
+        with transaction.atomic():
+            invitations_revoke(Invitation.objects.filter(pk=old.pk))
+            invitation_create(
+                email=old.email, department=old.department, role=old.role, invited_by=invited_by
+            )
+    return len(pending)
+
+
 def invitation_for_token(token: str) -> Invitation | None:
     """The open (unaccepted, unexpired) invitation this token opens, if any."""
     return (

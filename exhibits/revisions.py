@@ -67,11 +67,11 @@ from exhibits.services import (
     EXHIBIT_TEXT_COLUMNS,
     EXHIBIT_TEXT_FIELDS,
     LANGUAGE_KEYS,
-    _check_partners,
-    _exhibit_values,
-    _prepare,
-    _validate_texts,
+    check_partners,
     exhibit_image_delete,
+    exhibit_values,
+    prepare_upload,
+    validate_image_texts,
 )
 from exhibits.workflow import (
     REQUIRED_LANGUAGES,
@@ -382,7 +382,7 @@ def _image_texts(entry: dict, current: dict) -> dict:
     for field in IMAGE_FIELDS:
         if field in entry:
             texts[field] = _text(entry[field])
-    values = _validate_texts(
+    values = validate_image_texts(
         alt_text={key: texts[f"alt_text_{key}"] for key in LANGUAGE_KEYS},
         caption={key: texts[f"caption_{key}"] for key in LANGUAGE_KEYS},
         credit=texts["credit"],
@@ -414,7 +414,7 @@ def _validate_images(
     for n, entry in enumerate(entries, start=1):
         try:
             if entry.get("upload") is not None:
-                prepared = _prepare(entry["upload"])
+                prepared = prepare_upload(entry["upload"])
                 texts = _image_texts(entry, {})
                 result.append({"new": None, **texts})
                 uploads.append(prepared)
@@ -509,7 +509,7 @@ def revision_update(
             ]
             data.pop("proposed_zone")
         try:
-            values = _exhibit_values(data, edition_id=exhibit.edition_id, creating=False)
+            values = exhibit_values(data, edition_id=exhibit.edition_id, creating=False)
         except ValidationError as error:
             collect(error)
         else:
@@ -519,7 +519,7 @@ def revision_update(
     if partner_departments is not None:
         partner_departments = list(partner_departments)
         partner_errors: dict = {}
-        _check_partners(exhibit.lead_department_id, partner_departments, partner_errors)
+        check_partners(exhibit.lead_department_id, partner_departments, partner_errors)
         if partner_errors:
             collect(ValidationError(partner_errors))
         changes["partner_departments"] = sorted({d.slug for d in partner_departments})

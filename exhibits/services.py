@@ -89,7 +89,9 @@ def _check_plain(field: str, value: object, errors: dict[str, list[ValidationErr
         errors[field] = error.error_list
 
 
-def _prepare(upload: ImageUpload) -> images.PreparedImage:
+def prepare_upload(upload: ImageUpload) -> images.PreparedImage:
+    """An upload checked and decoded (``images.prepare_image``); errors name ``upload``.
+    Shared with exhibits.revisions, which stages images the same way."""
     if isinstance(upload, images.PreparedImage):
         return upload
     try:
@@ -98,7 +100,7 @@ def _prepare(upload: ImageUpload) -> images.PreparedImage:
         raise ValidationError({"upload": error.error_list}) from None
 
 
-def _validate_texts(
+def validate_image_texts(
     *,
     alt_text: dict[str, str] | None,
     caption: dict[str, str] | None,
@@ -152,10 +154,10 @@ def exhibit_image_add(
     """
     if exhibit.pk is None:
         raise ValueError("Save the exhibit before adding images to it.")
-    values = _validate_texts(
+    values = validate_image_texts(
         alt_text=alt_text, caption=caption, credit=credit, order=order, adding=True
     )
-    prepared = _prepare(upload)
+    prepared = prepare_upload(upload)
 
     storage = _image_storage()
     stored = images.store_image(prepared, storage=storage)
@@ -196,10 +198,10 @@ def exhibit_image_update(
     upload goes through the pipeline into a new folder; the old files are deleted when
     the transaction commits, the new ones at once if saving fails.
     """
-    values = _validate_texts(
+    values = validate_image_texts(
         alt_text=alt_text, caption=caption, credit=credit, order=order, adding=False
     )
-    prepared = _prepare(upload) if upload is not None else None
+    prepared = prepare_upload(upload) if upload is not None else None
     for column, value in values.items():
         setattr(image, column, value)
     update_fields = list(values)
@@ -292,7 +294,7 @@ DEPARTMENT_EDITABLE_STATUSES = frozenset({Exhibit.Status.DRAFT, Exhibit.Status.C
 SLUG_MAX_LENGTH = 80
 
 
-def _exhibit_values(data: dict, *, edition_id: int, creating: bool) -> dict[str, object]:
+def exhibit_values(data: dict, *, edition_id: int, creating: bool) -> dict[str, object]:
     """Validated column values from ``data`` (text columns and ``proposed_zone``).
 
     Only the keys given are returned, so an update may change a few fields. Empty texts
@@ -357,7 +359,9 @@ def _unique_slug(*, edition_id: int, title: str, exclude_pk: int | None = None) 
     return slug
 
 
-def _check_partners(lead_department_id: int, partner_departments, errors: dict) -> None:
+def check_partners(lead_department_id: int, partner_departments, errors: dict) -> None:
+    """Adds to ``errors`` when the lead department is among the partners (also used by
+    exhibits.revisions)."""
     if any(department.pk == lead_department_id for department in partner_departments):
         errors["partner_departments"] = [
             ValidationError(
@@ -384,10 +388,10 @@ def exhibit_create(
     Refused with NotAllowed (403) unless ``user`` is a member of ``department``; bad
     input raises ValidationError keyed by field, and nothing is written.
     """
-    values = _exhibit_values(data, edition_id=edition.pk, creating=True)
+    values = exhibit_values(data, edition_id=edition.pk, creating=True)
     technologies, partner_departments = list(technologies), list(partner_departments)
     errors: dict[str, list[ValidationError]] = {}
-    _check_partners(department.pk, partner_departments, errors)
+    check_partners(department.pk, partner_departments, errors)
     if errors:
         raise ValidationError(errors)
     exhibit = Exhibit(edition=edition, lead_department=department, created_by=user, **values)
@@ -450,11 +454,11 @@ def exhibit_update(
             % {"status": locked.get_status_display().lower()},
             code="read_only",
         )
-    values = _exhibit_values(data, edition_id=locked.edition_id, creating=False)
+    values = exhibit_values(data, edition_id=locked.edition_id, creating=False)
     errors: dict[str, list[ValidationError]] = {}
     if partner_departments is not None:
         partner_departments = list(partner_departments)
-        _check_partners(locked.lead_department_id, partner_departments, errors)
+        check_partners(locked.lead_department_id, partner_departments, errors)
     if errors:
         raise ValidationError(errors)
 
