@@ -25,6 +25,20 @@ _LANGUAGE_NAMES = {
 }
 
 
+def image_upload_field() -> forms.FileField:
+    """The image file field of every image form (admin, portal, revisions): optional here,
+    the forms decide when a file is needed; decoded by ``images.prepare_image``."""
+    return forms.FileField(
+        label=_("Image file"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": images.ACCEPT}),
+        help_text=_(
+            "JPEG, PNG or WebP; at most 10 MB and 40 megapixels. Location and camera "
+            "details are removed."
+        ),
+    )
+
+
 class ExhibitImageForm(forms.ModelForm):
     """One exhibit image: the file (through the image pipeline) and its texts.
 
@@ -35,15 +49,7 @@ class ExhibitImageForm(forms.ModelForm):
     ``save(commit=False)`` is refused: files and row are written together by the service.
     """
 
-    upload = forms.FileField(
-        label=_("Image file"),
-        required=False,
-        widget=forms.FileInput(attrs={"accept": images.ACCEPT}),
-        help_text=_(
-            "JPEG, PNG or WebP; at most 10 MB and 40 megapixels. Location and camera "
-            "details are removed."
-        ),
-    )
+    upload = image_upload_field()
 
     class Meta:
         model = ExhibitImage

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from departments.models import Department
 from exhibits import images as image_pipeline
 from exhibits import revisions
-from exhibits.forms import ExhibitImageForm, ExhibitImageInlineFormSet
+from exhibits.forms import ExhibitImageForm, ExhibitImageInlineFormSet, image_upload_field
 from exhibits.models import (
     Exhibit,
     ExhibitComment,
@@ -448,15 +448,7 @@ class RevisionImageForm(forms.Form):
     shows next to the field; the revision service stores them (staged)."""
 
     key = forms.CharField(required=False, widget=forms.HiddenInput)
-    upload = forms.FileField(
-        label=_("Image file"),
-        required=False,
-        widget=forms.FileInput(attrs={"accept": image_pipeline.ACCEPT}),
-        help_text=_(
-            "JPEG, PNG or WebP; at most 10 MB and 40 megapixels. Location and camera "
-            "details are removed."
-        ),
-    )
+    upload = image_upload_field()
     credit = forms.CharField(
         label=_("Credit"),
         max_length=ExhibitImage._meta.get_field("credit").max_length,

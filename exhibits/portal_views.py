@@ -196,15 +196,8 @@ def _save(request, editor: ExhibitEditor):
         )
         editor.status = 409
         return None
-    except ValidationError as error:
-        # The forms validated already; a refusal here is the service's second check.
-        fields = editor.content.fields
-        for field, errors in getattr(error, "message_dict", {None: error.messages}).items():
-            editor.content.add_error(field if field in fields else None, errors)
-        return None
-    except (Conflict, NotAllowed) as error:
-        editor.content.add_error(None, str(error.message))
-        editor.status = error.status
+    except (ValidationError, Conflict, NotAllowed) as error:
+        _show_refusal(editor, error)
         return None
     except ExhibitNotFound as error:
         raise Http404(str(error.message)) from None
@@ -521,14 +514,8 @@ def _save_revision(request, editor: RevisionEditor):
         )
         editor.status = 409
         return None
-    except ValidationError as error:
-        fields = editor.content.fields
-        for field, errors in getattr(error, "message_dict", {None: error.messages}).items():
-            editor.content.add_error(field if field in fields else None, errors)
-        return None
-    except (Conflict, NotAllowed) as error:
-        editor.content.add_error(None, str(error.message))
-        editor.status = error.status
+    except (ValidationError, Conflict, NotAllowed) as error:
+        _show_refusal(editor, error)
         return None
     except ExhibitNotFound as error:
         raise Http404(str(error.message)) from None
@@ -636,3 +623,16 @@ def exhibit_history(request, pk: int):
         "history": selectors.exhibit_history_for_portal(access=access),
     }
     return render(request, "exhibits/portal/exhibit_history.html", context)
+
+
+def _show_refusal(editor, error) -> None:
+    """A service's refusal on the editor's forms (the draft editor and the revision
+    editor): field errors next to their fields, a conflict or refusal at the top with its
+    HTTP status. The forms validated already; this is the service's second check."""
+    if isinstance(error, ValidationError):
+        fields = editor.content.fields
+        for field, errors in getattr(error, "message_dict", {None: error.messages}).items():
+            editor.content.add_error(field if field in fields else None, errors)
+        return
+    editor.content.add_error(None, str(error.message))
+    editor.status = error.status
