@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import Recognition
+from exhibits.content import SEARCHED_TEXT_FIELDS, translated_columns
 from exhibits.models import Exhibit
 from pavilion.i18n import ENGLISH, SIMPLIFIED, active_language, search_variants
 
@@ -91,6 +92,15 @@ class SlugsFilter(django_filters.Filter):
 
 class PlainSlugFilter(django_filters.Filter):
     field_class = SlugField
+
+
+#: Columns ``q`` looks in: every language's column, named on purpose (modeltranslation
+#: would narrow ``title__icontains`` to the active language's column).
+DEPARTMENT_SEARCHED_COLUMNS = (*translated_columns("name"), "abbreviation")
+SEARCHED_COLUMNS = (
+    *(column for field in SEARCHED_TEXT_FIELDS for column in translated_columns(field)),
+    *(f"lead_department__{column}" for column in DEPARTMENT_SEARCHED_COLUMNS),
+)
 
 
 class TriStateFilter(django_filters.Filter):
@@ -169,25 +179,12 @@ class ExhibitFilter(django_filters.FilterSet):
         variants = search_variants(value or "")
         if not variants:
             return queryset
-        # modeltranslation would narrow `title__icontains` to the active language's
-        # column: every language column is named on purpose.
         condition = Q()
         for text in variants:
-            for column in (
-                "title_en",
-                "title_zh_hant",
-                "title_zh_hans",
-                "summary_en",
-                "summary_zh_hant",
-                "summary_zh_hans",
-                "lead_department__name_en",
-                "lead_department__name_zh_hant",
-                "lead_department__name_zh_hans",
-                "lead_department__abbreviation",
-            ):
+            for column in SEARCHED_COLUMNS:
                 condition |= Q(**{f"{column}__icontains": text})
             partner_match = Q()
-            for column in ("name_en", "name_zh_hant", "name_zh_hans", "abbreviation"):
+            for column in DEPARTMENT_SEARCHED_COLUMNS:
                 partner_match |= Q(**{f"department__{column}__icontains": text})
             condition |= Exists(
                 Exhibit.partner_departments.through.objects.filter(

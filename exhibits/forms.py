@@ -10,19 +10,13 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from exhibits import images
+from exhibits.content import LANGUAGE_KEYS, language_label
 from exhibits.models import ExhibitImage
 from exhibits.services import (
-    LANGUAGE_KEYS,
     exhibit_image_add,
     exhibit_image_delete,
     exhibit_image_update,
 )
-
-_LANGUAGE_NAMES = {
-    "en": _("English"),
-    "zh_hant": _("Traditional Chinese"),
-    "zh_hans": _("Simplified Chinese"),
-}
 
 
 def image_upload_field() -> forms.FileField:
@@ -69,7 +63,7 @@ class ExhibitImageForm(forms.ModelForm):
         adding = self.instance.pk is None
         self.fields["upload"].required = adding
         for key in LANGUAGE_KEYS:
-            language = _LANGUAGE_NAMES[key]
+            language = language_label(key)
             alt = self.fields[f"alt_text_{key}"]
             alt.label = _("Alternative text (%(language)s)") % {"language": language}
             alt.required = key == "en"

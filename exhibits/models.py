@@ -67,9 +67,10 @@ class Exhibit(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), max_length=600)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=20000, blank=True)
     demo_notes = models.TextField(
         _("demonstration notes"),
+        max_length=5000,
         blank=True,
         help_text=_("What visitors can try at the booth, and when."),
     )

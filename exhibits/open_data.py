@@ -25,11 +25,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from exhibits import selectors
+from exhibits.content import EXHIBIT_TEXT_FIELDS, LANGUAGE_CODES
 from exhibits.qr import exhibit_public_url
 from pavilion.i18n import language_suffix
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
-TEXT_FIELDS = ("title", "summary", "description", "demo_notes")
+LANGUAGES = list(LANGUAGE_CODES)
+TEXT_FIELDS = EXHIBIT_TEXT_FIELDS
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 #: The CSV's columns, in order (documented on the /open-data/ page).

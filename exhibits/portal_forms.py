@@ -20,6 +20,18 @@ from django.utils.translation import gettext_lazy as _
 from departments.models import Department
 from exhibits import images as image_pipeline
 from exhibits import revisions
+from exhibits.content import (
+    EXHIBIT_FIELDS,
+    EXHIBIT_TEXT_COLUMNS,
+    LANGUAGE_BY_KEY,
+    LANGUAGE_KEYS,
+    LANGUAGES,
+    REQUIRED_LANGUAGES,
+    ContentField,
+    Language,
+    language_label,
+    translated_columns,
+)
 from exhibits.forms import ExhibitImageForm, ExhibitImageInlineFormSet, image_upload_field
 from exhibits.models import (
     Exhibit,
@@ -30,44 +42,16 @@ from exhibits.models import (
     Technology,
 )
 from exhibits.portal_selectors import DEPARTMENT_ACTIONS, partner_choices, zones_for_edition
-from exhibits.services import (
-    EXHIBIT_TEXT_COLUMNS,
-    EXHIBIT_TEXT_FIELDS,
-    LANGUAGE_KEYS,
-    exhibit_create,
-    exhibit_update,
-)
-from exhibits.workflow import REQUIRED_LANGUAGES, REQUIRED_TEXT_FIELDS, StaleVersion
-from pavilion.i18n import HTML_LANG
-
-LANGUAGE_NAMES = {
-    "en": _("English"),
-    "zh_hant": _("Traditional Chinese"),
-    "zh_hans": _("Simplified Chinese"),
-}
-# lang attributes of the inputs, so browsers pick fonts, spelling and input methods.
-_HTML_LANG = {key: HTML_LANG[key.replace("_", "-")] for key in LANGUAGE_KEYS}
-
-FIELD_LABELS = {
-    "title": _("Title"),
-    "summary": _("Summary"),
-    "description": _("Description"),
-    "demo_notes": _("Demonstration notes"),
-}
-FIELD_HELP = {
-    "title": _("The name visitors see on cards and on the exhibit's page."),
-    "summary": _("One or two sentences for the cards (at most 600 characters)."),
-    "description": _("What the solution does and for whom. Blank lines start new paragraphs."),
-    "demo_notes": _("What visitors can try at the booth, and when."),
-}
-_ROWS = {"summary": 3, "description": 8, "demo_notes": 4}
+from exhibits.services import exhibit_create, exhibit_update
+from exhibits.workflow import StaleVersion
 
 
-def _text_widget(field: str, key: str) -> forms.Widget:
-    attrs = {"lang": _HTML_LANG[key]}
-    if field == "title":
+def _text_widget(field: ContentField, language: Language) -> forms.Widget:
+    # lang attributes of the inputs, so browsers pick fonts, spelling and input methods.
+    attrs = {"lang": language.html_lang}
+    if not field.rows:
         return forms.TextInput(attrs=attrs)
-    return forms.Textarea(attrs={**attrs, "rows": _ROWS[field]})
+    return forms.Textarea(attrs={**attrs, "rows": field.rows})
 
 
 class DepartmentChoiceField(forms.ModelMultipleChoiceField):
@@ -91,16 +75,15 @@ class ExhibitContentForm(forms.Form):
 
     def __init__(self, *args, edition, lead_department: Department, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in EXHIBIT_TEXT_FIELDS:
-            for key in LANGUAGE_KEYS:
-                column = f"{field}_{key}"
-                model_field = Exhibit._meta.get_field(column)
+        for field in EXHIBIT_FIELDS:
+            for language in LANGUAGES:
+                column = field.column(language.key)
                 self.fields[column] = forms.CharField(
                     label=_("%(field)s (%(language)s)")
-                    % {"field": FIELD_LABELS[field], "language": LANGUAGE_NAMES[key]},
+                    % {"field": field.label, "language": language.label},
                     required=column == "title_en",
-                    max_length=model_field.max_length,
-                    widget=_text_widget(field, key),
+                    max_length=field.max_length,
+                    widget=_text_widget(field, language),
                     error_messages=(
                         {"required": _("An English title is needed, even for a draft.")}
                         if column == "title_en"
@@ -153,29 +136,44 @@ class ExhibitContentForm(forms.Form):
     def translation_rows(self) -> list[TranslationRow]:
         """One row per text field: its three language fields and which languages are missing."""
         rows = []
-        for field in EXHIBIT_TEXT_FIELDS:
-            filled = {key: bool(self._current(f"{field}_{key}")) for key in LANGUAGE_KEYS}
-            required = field in REQUIRED_TEXT_FIELDS
+        for field in EXHIBIT_FIELDS:
+            filled = {key: bool(self._current(field.column(key))) for key in LANGUAGE_KEYS}
             # A required field lacks whatever is empty; an optional one only the other
             # language of a text written in one.
-            if required or any(filled[key] for key in REQUIRED_LANGUAGES):
-                missing = [LANGUAGE_NAMES[key] for key in REQUIRED_LANGUAGES if not filled[key]]
+            if field.required or any(filled[key] for key in REQUIRED_LANGUAGES):
+                missing = [language_label(key) for key in REQUIRED_LANGUAGES if not filled[key]]
             else:
                 missing = []
+            optional = [
+                OptionalLanguage(
+                    language=LANGUAGE_BY_KEY[key],
+                    field=self[field.column(key)],
+                    open=filled[key] or bool(self[field.column(key)].errors),
+                )
+                for key in LANGUAGE_KEYS
+                if key not in REQUIRED_LANGUAGES
+            ]
             rows.append(
                 TranslationRow(
-                    name=field,
-                    label=FIELD_LABELS[field],
-                    help_text=FIELD_HELP[field],
-                    required_for_submission=required,
-                    en=self[f"{field}_en"],
-                    zh_hant=self[f"{field}_zh_hant"],
-                    zh_hans=self[f"{field}_zh_hans"],
+                    name=field.name,
+                    label=field.label,
+                    help_text=field.help_text,
+                    required_for_submission=field.required,
+                    required_fields=[self[field.column(key)] for key in REQUIRED_LANGUAGES],
+                    optional=optional,
                     missing=missing,
-                    simplified_open=filled["zh_hans"] or bool(self[f"{field}_zh_hans"].errors),
                 )
             )
         return rows
+
+
+@dataclasses.dataclass(frozen=True)
+class OptionalLanguage:
+    """A language nobody must write (Simplified Chinese): folded away unless written."""
+
+    language: Language
+    field: forms.BoundField
+    open: bool
 
 
 @dataclasses.dataclass(frozen=True)
@@ -184,11 +182,9 @@ class TranslationRow:
     label: str
     help_text: str
     required_for_submission: bool
-    en: forms.BoundField
-    zh_hant: forms.BoundField
-    zh_hans: forms.BoundField
+    required_fields: list[forms.BoundField]
+    optional: list[OptionalLanguage]
     missing: list[str]
-    simplified_open: bool
 
 
 class ExhibitLinkForm(forms.ModelForm):
@@ -201,19 +197,14 @@ class ExhibitLinkForm(forms.ModelForm):
 
     class Meta:
         model = ExhibitLink
-        fields = ["url", "label_en", "label_zh_hant", "label_zh_hans", "order"]
-        widgets = {
-            "label_en": forms.TextInput(attrs={"lang": "en"}),
-            "label_zh_hant": forms.TextInput(attrs={"lang": "zh-Hant"}),
-            "label_zh_hans": forms.TextInput(attrs={"lang": "zh-Hans"}),
-        }
+        fields = ["url", *translated_columns("label"), "order"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for key in LANGUAGE_KEYS:
-            self.fields[f"label_{key}"].label = _("Label (%(language)s)") % {
-                "language": LANGUAGE_NAMES[key]
-            }
+        for language in LANGUAGES:
+            field = self.fields[f"label_{language.key}"]
+            field.label = _("Label (%(language)s)") % {"language": language.label}
+            field.widget.attrs["lang"] = language.html_lang
         self.fields["label_en"].required = True
         self.fields["order"].required = False
         self.fields["order"].label = _("Order")
@@ -236,9 +227,9 @@ class PortalImageForm(ExhibitImageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for key in LANGUAGE_KEYS:
-            for name in (f"alt_text_{key}", f"caption_{key}"):
-                self.fields[name].widget.attrs["lang"] = _HTML_LANG[key]
+        for language in LANGUAGES:
+            for name in (f"alt_text_{language.key}", f"caption_{language.key}"):
+                self.fields[name].widget.attrs["lang"] = language.html_lang
         if self.instance.pk is None:
             # ExhibitImageForm blanks ``initial`` but the field keeps the model's 0, which
             # would render (and go last-but-first); blank puts a new image last.
@@ -250,7 +241,7 @@ class PortalImageForm(ExhibitImageForm):
         if not (self.instance.pk or self.has_changed()):
             return []
         return [
-            LANGUAGE_NAMES[key]
+            language_label(key)
             for key in REQUIRED_LANGUAGES
             if not (self[f"alt_text_{key}"].value() or "").strip()
         ]
@@ -420,26 +411,21 @@ class RevisionLinkForm(forms.Form):
         assume_scheme="https",
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
     )
-    label_en = forms.CharField(
-        label=_("Label (%(language)s)") % {"language": LANGUAGE_NAMES["en"]},
-        max_length=200,
-        widget=forms.TextInput(attrs={"lang": "en"}),
-    )
-    label_zh_hant = forms.CharField(
-        label=_("Label (%(language)s)") % {"language": LANGUAGE_NAMES["zh_hant"]},
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"lang": "zh-Hant"}),
-    )
-    label_zh_hans = forms.CharField(
-        label=_("Label (%(language)s)") % {"language": LANGUAGE_NAMES["zh_hans"]},
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"lang": "zh-Hans"}),
-    )
     order = forms.IntegerField(label=_("Order"), min_value=0, max_value=1000, required=False)
 
     clean_url = ExhibitLinkForm.clean_url
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = ExhibitLink._meta.get_field("label_en").max_length
+        for language in LANGUAGES:
+            self.fields[f"label_{language.key}"] = forms.CharField(
+                label=_("Label (%(language)s)") % {"language": language.label},
+                max_length=limit,
+                required=language.key == "en",
+                widget=forms.TextInput(attrs={"lang": language.html_lang}),
+            )
+        self.order_fields(["url", *translated_columns("label"), "order"])
 
 
 class RevisionImageForm(forms.Form):
@@ -469,17 +455,17 @@ class RevisionImageForm(forms.Form):
         self.prepared_image: image_pipeline.PreparedImage | None = None
         for field in ("alt_text", "caption"):
             column = ExhibitImage._meta.get_field(f"{field}_en")
-            for key in LANGUAGE_KEYS:
+            for language in LANGUAGES:
                 label = (
                     _("Alternative text (%(language)s)")
                     if field == "alt_text"
                     else _("Caption (%(language)s)")
                 )
-                self.fields[f"{field}_{key}"] = forms.CharField(
-                    label=label % {"language": LANGUAGE_NAMES[key]},
+                self.fields[f"{field}_{language.key}"] = forms.CharField(
+                    label=label % {"language": language.label},
                     max_length=column.max_length,
-                    required=field == "alt_text" and key == "en",
-                    widget=forms.TextInput(attrs={"lang": _HTML_LANG[key]}),
+                    required=field == "alt_text" and language.key == "en",
+                    widget=forms.TextInput(attrs={"lang": language.html_lang}),
                 )
         # Fields in the page's order.
         self.order_fields(
@@ -508,7 +494,7 @@ class RevisionImageForm(forms.Form):
         if not (self.current_key or self.has_changed()):
             return []
         return [
-            LANGUAGE_NAMES[key]
+            language_label(key)
             for key in REQUIRED_LANGUAGES
             if not (self[f"alt_text_{key}"].value() or "").strip()
         ]

@@ -25,10 +25,9 @@ from departments.selectors import acting_membership, memberships_of
 from exhibits import portal_selectors as selectors
 from exhibits import revisions
 from exhibits import rules as exhibit_rules
+from exhibits.content import EXHIBIT_FIELDS, LANGUAGES
 from exhibits.models import Exhibit, ExhibitRevision
 from exhibits.portal_forms import (
-    FIELD_LABELS,
-    LANGUAGE_NAMES,
     CommentForm,
     ExhibitEditor,
     RevisionActionForm,
@@ -246,11 +245,11 @@ def describe_missing(exhibit, names: list[str]) -> list[dict]:
         "proposed_zone": gettext("Proposed zone"),
         "zone": gettext("Zone (set by the pavilion team)"),
     }
-    for field, field_label in FIELD_LABELS.items():
-        for key, language in LANGUAGE_NAMES.items():
-            labels[f"{field}_{key}"] = gettext("%(field)s in %(language)s") % {
-                "field": field_label,
-                "language": language,
+    for field in EXHIBIT_FIELDS:
+        for language in LANGUAGES:
+            labels[field.column(language.key)] = gettext("%(field)s in %(language)s") % {
+                "field": field.label,
+                "language": language.label,
             }
     # Images are one section of the edit page; every other item is one field.
     anchors = {"images": "images", "images.alt_text": "images"}
@@ -306,10 +305,13 @@ def _render_detail(
         ),
         "content_rows": [
             {
-                "label": label,
-                **{key: getattr(exhibit, f"{field}_{key}") or "" for key in LANGUAGE_NAMES},
+                "label": field.label,
+                "texts": [
+                    (language, getattr(exhibit, field.column(language.key)) or "")
+                    for language in LANGUAGES
+                ],
             }
-            for field, label in FIELD_LABELS.items()
+            for field in EXHIBIT_FIELDS
         ],
     }
     return render(request, "exhibits/portal/exhibit_detail.html", context, status=status)

@@ -20,16 +20,12 @@ from django.utils.text import slugify
 from import_export import fields, widgets
 
 from departments.models import Department
+from exhibits.content import EXHIBIT_TEXT_COLUMNS
 from exhibits.models import Exhibit, ExhibitStatus, Technology
 from pavilion.models import Edition, Zone
 from pavilion.resources import PavilionResource, SlugsWidget, SlugWidget
 
-LANGUAGE_SUFFIXES = ("en", "zh_hant", "zh_hans")
-TEXT_COLUMNS = tuple(
-    f"{field}_{suffix}"
-    for field in ("title", "summary", "description", "demo_notes")
-    for suffix in LANGUAGE_SUFFIXES
-)
+TEXT_COLUMNS = EXHIBIT_TEXT_COLUMNS
 SLUG_MAX_LENGTH = 80
 
 

@@ -53,6 +53,16 @@ from django.utils.translation import gettext_lazy as _
 from departments.models import Department
 from exhibits import images as image_pipeline
 from exhibits import rules as exhibit_rules
+from exhibits.content import (
+    EXHIBIT_FIELD_LABELS,
+    EXHIBIT_TEXT_COLUMNS,
+    EXHIBIT_TEXT_FIELDS,
+    IMAGE_TEXT_FIELDS,
+    LANGUAGE_KEYS,
+    REQUIRED_LANGUAGES,
+    REQUIRED_TEXT_FIELDS,
+    language_label,
+)
 from exhibits.models import (
     OPEN_REVISION_STATUSES,
     Exhibit,
@@ -64,9 +74,6 @@ from exhibits.models import (
     Technology,
 )
 from exhibits.services import (
-    EXHIBIT_TEXT_COLUMNS,
-    EXHIBIT_TEXT_FIELDS,
-    LANGUAGE_KEYS,
     check_partners,
     exhibit_image_delete,
     exhibit_values,
@@ -74,8 +81,6 @@ from exhibits.services import (
     validate_image_texts,
 )
 from exhibits.workflow import (
-    REQUIRED_LANGUAGES,
-    REQUIRED_TEXT_FIELDS,
     Conflict,
     ExhibitNotFound,
     InvalidRequest,
@@ -88,19 +93,14 @@ from pavilion.i18n import localized
 R = RevisionStatus
 
 #: An image's own texts, as in its columns.
-IMAGE_TEXT_COLUMNS = tuple(
-    f"{field}_{key}" for field in ("alt_text", "caption") for key in LANGUAGE_KEYS
-)
+IMAGE_TEXT_COLUMNS = tuple(f"{field}_{key}" for field in IMAGE_TEXT_FIELDS for key in LANGUAGE_KEYS)
 IMAGE_FIELDS = (*IMAGE_TEXT_COLUMNS, "credit")
 LINK_FIELDS = ("url", *(f"label_{key}" for key in LANGUAGE_KEYS))
 MAX_LINKS = 10
 MAX_IMAGES = 12
 
 FIELD_LABELS = {
-    "title": _("Title"),
-    "summary": _("Summary"),
-    "description": _("Description"),
-    "demo_notes": _("Demonstration notes"),
+    **EXHIBIT_FIELD_LABELS,
     "technologies": _("Technologies"),
     "partner_departments": _("Partner departments"),
     "links": _("Links"),
@@ -108,11 +108,6 @@ FIELD_LABELS = {
     "alt_text": _("alternative text"),
     "caption": _("caption"),
     "credit": _("credit"),
-}
-LANGUAGE_LABELS = {
-    "en": _("English"),
-    "zh_hant": _("Traditional Chinese"),
-    "zh_hans": _("Simplified Chinese"),
 }
 
 
@@ -854,7 +849,7 @@ class FieldChange:
 
     @property
     def language_label(self) -> str:
-        return str(LANGUAGE_LABELS[self.language]) if self.language else ""
+        return str(language_label(self.language)) if self.language else ""
 
     @property
     def is_list(self) -> bool:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exhibits import images
 from exhibits import rules as exhibit_rules
+from exhibits.content import EXHIBIT_TEXT_COLUMNS, LANGUAGE_KEYS
 from exhibits.models import Exhibit, ExhibitComment, ExhibitImage
 from exhibits.workflow import (
     Conflict,
@@ -32,9 +33,6 @@ from exhibits.workflow import (
     other_side_emails,
 )
 from pavilion.cache import content_changed
-
-# Content language keys, as in the column suffixes (alt_text_en, alt_text_zh_hant, ...).
-LANGUAGE_KEYS = ("en", "zh_hant", "zh_hans")
 
 ImageUpload = File | IO[bytes] | bytes | images.PreparedImage
 
@@ -59,9 +57,9 @@ def _translated_columns(
     if unknown:
         errors[field] = [
             ValidationError(
-                _("Unknown language: %(keys)s. Use en, zh_hant or zh_hans."),
+                _("Unknown language: %(keys)s. Use %(known)s."),
                 code="unknown_language",
-                params={"keys": ", ".join(unknown)},
+                params={"keys": ", ".join(unknown), "known": ", ".join(LANGUAGE_KEYS)},
             )
         ]
     for key in LANGUAGE_KEYS:
@@ -283,12 +281,6 @@ def exhibit_images_reorder(*, exhibit: Exhibit, ordered_ids: list[int]) -> list[
 
 # --- Exhibit content and comments (the department portal; later the API) ---------------
 
-#: Translated text fields of an exhibit a department writes.
-EXHIBIT_TEXT_FIELDS = ("title", "summary", "description", "demo_notes")
-#: Their columns, e.g. "title_en", "summary_zh_hant".
-EXHIBIT_TEXT_COLUMNS = tuple(
-    f"{field}_{key}" for field in EXHIBIT_TEXT_FIELDS for key in LANGUAGE_KEYS
-)
 #: Statuses in which the department may change an exhibit's content.
 DEPARTMENT_EDITABLE_STATUSES = frozenset({Exhibit.Status.DRAFT, Exhibit.Status.CHANGES_REQUESTED})
 SLUG_MAX_LENGTH = 80

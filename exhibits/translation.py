@@ -6,6 +6,7 @@ stored only where a person wrote it, otherwise shown converted (pavilion.i18n).
 
 from modeltranslation.translator import TranslationOptions, register
 
+from exhibits.content import EXHIBIT_TEXT_FIELDS, IMAGE_TEXT_FIELDS, LINK_TEXT_FIELDS
 from exhibits.models import DemoSession, Exhibit, ExhibitImage, ExhibitLink, Technology
 
 
@@ -16,17 +17,17 @@ class TechnologyTranslation(TranslationOptions):
 
 @register(Exhibit)
 class ExhibitTranslation(TranslationOptions):
-    fields = ("title", "summary", "description", "demo_notes")
+    fields = EXHIBIT_TEXT_FIELDS
 
 
 @register(ExhibitImage)
 class ExhibitImageTranslation(TranslationOptions):
-    fields = ("alt_text", "caption")
+    fields = IMAGE_TEXT_FIELDS
 
 
 @register(ExhibitLink)
 class ExhibitLinkTranslation(TranslationOptions):
-    fields = ("label",)
+    fields = LINK_TEXT_FIELDS
 
 
 @register(DemoSession)

@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 
 from departments.models import Quota
 from exhibits import rules as exhibit_rules
+from exhibits.content import REQUIRED_LANGUAGES, REQUIRED_TEXT_FIELDS
 from exhibits.models import Exhibit, ExhibitStatus
 from pavilion.groups import CURATORS
 
@@ -130,9 +131,6 @@ TRANSITIONS: dict[str, Transition] = {
 
 #: Statuses that count against a department's quota.
 QUOTA_STATUSES = frozenset({S.SUBMITTED, S.IN_REVIEW, S.CHANGES_REQUESTED, S.APPROVED, S.PUBLISHED})
-#: Content a submission needs, in English and Traditional Chinese.
-REQUIRED_TEXT_FIELDS = ("title", "summary", "description")
-REQUIRED_LANGUAGES = ("en", "zh_hant")
 
 
 class WorkflowError(Exception):

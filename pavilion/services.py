@@ -24,6 +24,7 @@ from modeltranslation.translator import translator
 
 from exhibits import images
 from exhibits import rules as exhibit_rules
+from exhibits.content import EXHIBIT_TEXT_COLUMNS, translated_columns
 from exhibits.models import Exhibit, ExhibitImage, ExhibitLink, ExhibitStatus
 from exhibits.workflow import Conflict, NotAllowed
 from pavilion.models import Booth, Edition, Zone
@@ -178,8 +179,7 @@ def edition_copy(
     """
     _require_curator(user)
     values = _copied_values(source, exclude={"slug", "is_current"})
-    for code in ("en", "zh_hant", "zh_hans"):
-        column = f"fair_name_{code}"
+    for column in translated_columns("fair_name"):
         values[column] = _next_fair_name(values.get(column), source, starts_on)
     values |= {
         "slug": slug,
@@ -218,10 +218,6 @@ def _free_slug(slug: str, taken: set[str]) -> str:
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
-
-
-#: The exhibit's own content, copied into the new draft in every language.
-CARRIED_TEXT_FIELDS = ("title", "summary", "description", "demo_notes")
 
 
 @transaction.atomic
@@ -286,11 +282,8 @@ def exhibits_carry_forward(*, exhibits: Iterable[Exhibit], edition: Edition, use
 
 
 def _carry_one(source, edition, user, zones, taken, storage, written) -> Exhibit:
-    texts = {
-        f"{field}_{code}": getattr(source, f"{field}_{code}")
-        for field in CARRIED_TEXT_FIELDS
-        for code in ("en", "zh_hant", "zh_hans")
-    }
+    # The exhibit's own content, copied into the new draft in every language.
+    texts = {column: getattr(source, column) for column in EXHIBIT_TEXT_COLUMNS}
     proposed = source.zone or source.proposed_zone
     draft = Exhibit(
         edition=edition,

@@ -44,6 +44,7 @@ from exhibits.api.serializers import (
     ManagedExhibitSerializer,
     TransitionSerializer,
 )
+from exhibits.content import LANGUAGE_KEYS
 from exhibits.models import (
     OPEN_REVISION_STATUSES,
     Exhibit,
@@ -421,9 +422,7 @@ class DepartmentImageListView(DepartmentView):
 
         def texts(field: str) -> dict[str, str]:
             return {
-                key: values[f"{field}_{key}"]
-                for key in services.LANGUAGE_KEYS
-                if f"{field}_{key}" in values
+                key: values[f"{field}_{key}"] for key in LANGUAGE_KEYS if f"{field}_{key}" in values
             }
 
         try:

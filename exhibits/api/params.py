@@ -22,12 +22,13 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
+from exhibits.content import LANGUAGE_CODES
 from exhibits.filters import MAX_QUERY_LENGTH, MAX_SLUGS, ORDERING_CHOICES
 from exhibits.models import ExhibitStatus
 from pavilion.i18n import ENGLISH, SIMPLIFIED, TRADITIONAL
 
 ALL_LANGUAGES = "all"
-CONTENT_LANGUAGES = (ENGLISH, TRADITIONAL, SIMPLIFIED)
+CONTENT_LANGUAGES = LANGUAGE_CODES
 LANG_CHOICES = (*CONTENT_LANGUAGES, ALL_LANGUAGES)
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 24

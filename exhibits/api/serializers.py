@@ -26,9 +26,15 @@ from rest_framework import serializers
 
 from departments.models import Department
 from exhibits.api.params import ALL_LANGUAGES, CONTENT_LANGUAGES, SLUG_PATTERN, text
-from exhibits.models import OPEN_REVISION_STATUSES, ExhibitStatus
-from exhibits.services import EXHIBIT_TEXT_COLUMNS, EXHIBIT_TEXT_FIELDS
-from exhibits.services import LANGUAGE_KEYS as SERVICE_LANGUAGE_KEYS
+from exhibits.content import (
+    EXHIBIT_FIELDS,
+    EXHIBIT_TEXT_COLUMNS,
+    IMAGE_TEXT_FIELDS,
+    LANGUAGE_CODES,
+    LANGUAGE_KEYS,
+    language_label,
+)
+from exhibits.models import OPEN_REVISION_STATUSES, ExhibitImage, ExhibitStatus
 from pavilion.i18n import ENGLISH, SIMPLIFIED, localized
 
 _DIGITS = re.compile(r"^[0-9]+\Z")
@@ -43,22 +49,38 @@ def _absolute(request, url: str | None) -> str | None:
 # --- Localized output ---------------------------------------------------------------------
 
 
+#: How each language's text is chosen when ``?lang=all`` (documentation only).
+_ALL_LANGUAGES_HELP = {
+    "en": "English.",
+    "zh-hant": "Traditional Chinese (English if not written).",
+    "zh-hans": "Simplified Chinese: written, else converted from Traditional, else English.",
+}
+
+
+def _with_language_columns(
+    fields: dict, *, before: str, names: tuple[str, ...], make
+) -> dict[str, serializers.Field]:
+    """``fields`` with a ``<name>_<language>`` field for every content language inserted
+    before the field ``before`` (exhibits.content declares the languages)."""
+    columns = {f"{name}_{key}": make(name, key) for name in names for key in LANGUAGE_KEYS}
+    result = {}
+    for field_name, field in fields.items():
+        if field_name == before:
+            result.update(columns)
+        result[field_name] = field
+    return result
+
+
 class AllLanguagesTextSerializer(serializers.Serializer):
     """One text in every language, as a reader of each is shown it (``?lang=all``)."""
 
-    en = serializers.CharField(help_text="English.")
-    zh_hant = serializers.CharField(help_text="Traditional Chinese (English if not written).")
-    zh_hans = serializers.CharField(
-        help_text="Simplified Chinese: written, else converted from Traditional, else English."
-    )
-
     def get_fields(self):
-        fields = super().get_fields()
         # Field names with hyphens, as the language codes are spelt everywhere else.
         return {
-            "en": fields["en"],
-            "zh-hant": fields["zh_hant"],
-            "zh-hans": fields["zh_hans"],
+            code: serializers.CharField(
+                help_text=_ALL_LANGUAGES_HELP.get(code, f"{language_label(code)}.")
+            )
+            for code in LANGUAGE_CODES
         }
 
 
@@ -462,16 +484,18 @@ class DepartmentImageSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     width = serializers.IntegerField(read_only=True)
     height = serializers.IntegerField(read_only=True)
-    alt_text_en = serializers.CharField(read_only=True, allow_null=True)
-    alt_text_zh_hant = serializers.CharField(read_only=True, allow_null=True)
-    alt_text_zh_hans = serializers.CharField(read_only=True, allow_null=True)
-    caption_en = serializers.CharField(read_only=True, allow_null=True)
-    caption_zh_hant = serializers.CharField(read_only=True, allow_null=True)
-    caption_zh_hans = serializers.CharField(read_only=True, allow_null=True)
     credit = serializers.CharField(read_only=True)
     order = serializers.IntegerField(read_only=True)
     url = serializers.SerializerMethodField(help_text="The largest JPEG rendition.")
     thumbnail = serializers.SerializerMethodField()
+
+    def get_fields(self):
+        return _with_language_columns(
+            super().get_fields(),
+            before="credit",
+            names=IMAGE_TEXT_FIELDS,
+            make=lambda name, key: serializers.CharField(read_only=True, allow_null=True),
+        )
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, image) -> str | None:
@@ -586,17 +610,15 @@ class ReviewExhibitSerializer(ManagedExhibitSerializer):
 
 # --- Department side: input ----------------------------------------------------------------
 
-TEXT_LIMITS = {"title": 200, "summary": 600, "description": 20000, "demo_notes": 5000}
-
 
 def _text_inputs(*, creating: bool) -> dict[str, TextField]:
     fields = {}
-    for field in EXHIBIT_TEXT_FIELDS:
-        for key in SERVICE_LANGUAGE_KEYS:
-            column = f"{field}_{key}"
+    for field in EXHIBIT_FIELDS:
+        for key in LANGUAGE_KEYS:
+            column = field.column(key)
             required = column == "title_en"
             fields[column] = TextField(
-                max_length=TEXT_LIMITS[field],
+                max_length=field.max_length,
                 required_text=required,
                 required=required and creating,
             )
@@ -640,14 +662,19 @@ class ImageUploadSerializer(serializers.Serializer):
     image = serializers.FileField(
         help_text="JPEG, PNG or WebP, at most 10 MB and 40 megapixels; stored re-encoded."
     )
-    alt_text_en = TextField(max_length=300, required_text=True)
-    alt_text_zh_hant = TextField(max_length=300, required=False)
-    alt_text_zh_hans = TextField(max_length=300, required=False)
-    caption_en = TextField(max_length=300, required=False)
-    caption_zh_hant = TextField(max_length=300, required=False)
-    caption_zh_hans = TextField(max_length=300, required=False)
     credit = TextField(max_length=200, required=False)
     order = StrictIntegerField(min_value=0, max_value=32767, required=False, form_field=True)
+
+    def get_fields(self):
+        def make(name: str, key: str) -> TextField:
+            limit = ExhibitImage._meta.get_field(f"{name}_{key}").max_length
+            if name == "alt_text" and key == "en":
+                return TextField(max_length=limit, required_text=True)
+            return TextField(max_length=limit, required=False)
+
+        return _with_language_columns(
+            super().get_fields(), before="credit", names=IMAGE_TEXT_FIELDS, make=make
+        )
 
 
 class TransitionSerializer(serializers.Serializer):
