@@ -48,7 +48,8 @@ from exhibits.admin_review import (
     refusal_text,
     waiting_text,
 )
-from exhibits.forms import ExhibitImageForm, ExhibitImageInlineFormSet
+from exhibits.content import EXHIBIT_TEXT_COLUMNS, MAX_IMAGES, MAX_LINKS, TOO_LONG
+from exhibits.forms import ExhibitImageForm, ExhibitImageInlineFormSet, ExhibitLinkInlineFormSet
 from exhibits.models import Exhibit, ExhibitImage, ExhibitLink, Technology
 from exhibits.resources import ExhibitResource
 from exhibits.review_selectors import (
@@ -59,7 +60,7 @@ from exhibits.review_selectors import (
     waiting_since,
 )
 from exhibits.revisions import open_revision
-from exhibits.services import exhibit_comment_add, exhibit_image_delete
+from exhibits.services import check_partners, exhibit_comment_add, exhibit_image_delete
 from exhibits.workflow import TRANSITIONS, WorkflowError, available_transitions, exhibit_transition
 from pavilion.admin import (
     URL_FIELDS,
@@ -154,6 +155,7 @@ class ExhibitImageInline(TranslationStackedInline):
     form = ExhibitImageForm
     formset = ExhibitImageInlineFormSet  # deleting a row deletes its files, on commit
     extra = 0
+    max_num = MAX_IMAGES
     fieldsets = (
         (None, {"fields": (("preview", "upload"),)}),
         language_fieldset(_("Description"), "alt_text", "caption"),
@@ -172,7 +174,9 @@ class ExhibitLinkInline(TranslationTabularInline):
     formfield_overrides = {
         models.URLField: {**URL_FIELDS[models.URLField], "widget": forms.URLInput}
     }
+    formset = ExhibitLinkInlineFormSet
     extra = 0
+    max_num = MAX_LINKS
     fields = ("url", *every_language("label"), "order")
 
 
@@ -221,6 +225,10 @@ class ExhibitAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["based_on_version"].initial = self.instance.version
+        for column in EXHIBIT_TEXT_COLUMNS:
+            if column in self.fields:
+                # The same sentence as the portal and the API (exhibits.content).
+                self.fields[column].error_messages["max_length"] = TOO_LONG
 
     def _get_validation_exclusions(self):
         # The edition (read-only once created) and the status (never in this form) take
@@ -232,6 +240,12 @@ class ExhibitAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        lead, partners = cleaned.get("lead_department"), cleaned.get("partner_departments")
+        if lead is not None and partners is not None:
+            errors: dict = {}
+            check_partners(lead.pk, partners, errors)
+            for field, messages in errors.items():
+                self.add_error(field, messages)
         based_on = cleaned.get("based_on_version")
         if self.instance.pk and based_on is not None:
             stored = (

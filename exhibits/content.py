@@ -162,6 +162,9 @@ EXHIBIT_FIELDS: tuple[ContentField, ...] = (
     ),
 )
 EXHIBIT_FIELD_BY_NAME: dict[str, ContentField] = {field.name: field for field in EXHIBIT_FIELDS}
+EXHIBIT_FIELD_BY_COLUMN: dict[str, ContentField] = {
+    column: field for field in EXHIBIT_FIELDS for column in field.columns
+}
 #: Their names: ("title", "summary", "description", "demo_notes").
 EXHIBIT_TEXT_FIELDS: tuple[str, ...] = tuple(field.name for field in EXHIBIT_FIELDS)
 #: Their columns: ("title_en", "title_zh_hant", …, "demo_notes_zh_hans").
@@ -175,6 +178,23 @@ SEARCHED_TEXT_FIELDS: tuple[str, ...] = ("title", "summary")
 #: Labels of the text fields, for messages and diffs.
 EXHIBIT_FIELD_LABELS: dict[str, Promise] = {field.name: field.label for field in EXHIBIT_FIELDS}
 
+#: The refusal of an over-long text, in every door (forms, admin, API, services), with
+#: Django's MaxLengthValidator's parameter names so form fields can use it as it is.
+TOO_LONG = _("At most %(limit_value)s characters (it has %(show_value)s).")
+
+
+def too_long_error(limit: int, length: int):
+    from django.core.exceptions import ValidationError
+
+    return ValidationError(
+        TOO_LONG, code="max_length", params={"limit_value": limit, "show_value": length}
+    )
+
+
+#: How many images and links one exhibit (or its proposed changes) may have.
+MAX_IMAGES = 12
+MAX_LINKS = 10
+
 #: An image's translated texts and a link's.
 IMAGE_TEXT_FIELDS: tuple[str, ...] = ("alt_text", "caption")
 LINK_TEXT_FIELDS: tuple[str, ...] = ("label",)
@@ -182,11 +202,10 @@ LINK_TEXT_FIELDS: tuple[str, ...] = ("label",)
 
 def column_label(column: str) -> str:
     """A text column as people read it: "title_zh_hant" → "Title (Traditional Chinese)"."""
-    for field in EXHIBIT_FIELDS:
-        for key in LANGUAGE_KEYS:
-            if column == field.column(key):
-                return _("%(field)s (%(language)s)") % {
-                    "field": field.label,
-                    "language": language_label(key),
-                }
-    return column
+    field = EXHIBIT_FIELD_BY_COLUMN.get(column)
+    if field is None:
+        return column
+    return _("%(field)s (%(language)s)") % {
+        "field": field.label,
+        "language": language_label(column.removeprefix(f"{field.name}_")),
+    }

@@ -10,12 +10,13 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from exhibits import images
-from exhibits.content import LANGUAGE_KEYS, language_label
+from exhibits.content import LANGUAGE_KEYS, MAX_IMAGES, MAX_LINKS, language_label
 from exhibits.models import ExhibitImage
 from exhibits.services import (
     exhibit_image_add,
     exhibit_image_delete,
     exhibit_image_update,
+    too_many,
 )
 
 
@@ -125,9 +126,40 @@ class ExhibitImageForm(forms.ModelForm):
         return self.instance
 
 
-class ExhibitImageInlineFormSet(BaseInlineFormSet):
-    """The inline formset for ExhibitImageForm: deleting a row also deletes its files
-    (on commit), through ``exhibit_image_delete``."""
+class CappedInlineFormSet(BaseInlineFormSet):
+    """An inline formset refusing more than ``cap`` kept rows with the services' own
+    refusal (``services.too_many``), so the admin, the portal and the API say the same.
+
+    Rows kept: saved rows not marked for deletion, and new rows with something in them.
+    """
+
+    cap: int
+    what: str  # "images" or "links"
+
+    def clean(self):
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if not self._should_delete_form(form) and (form.instance.pk or form.has_changed())
+        ]
+        if len(kept) > self.cap:
+            raise forms.ValidationError(
+                too_many(self.what).message_dict[self.what], code="too_many"
+            )
+
+
+class ExhibitLinkInlineFormSet(CappedInlineFormSet):
+    cap = MAX_LINKS
+    what = "links"
+
+
+class ExhibitImageInlineFormSet(CappedInlineFormSet):
+    """The inline formset for ExhibitImageForm: at most MAX_IMAGES; deleting a row also
+    deletes its files (on commit), through ``exhibit_image_delete``."""
+
+    cap = MAX_IMAGES
+    what = "images"
 
     def delete_existing(self, obj: ExhibitImage, commit: bool = True) -> None:
         if commit:

@@ -15,6 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import inlineformset_factory
+from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from departments.models import Department
@@ -26,13 +27,21 @@ from exhibits.content import (
     LANGUAGE_BY_KEY,
     LANGUAGE_KEYS,
     LANGUAGES,
+    MAX_IMAGES,
+    MAX_LINKS,
     REQUIRED_LANGUAGES,
+    TOO_LONG,
     ContentField,
     Language,
     language_label,
     translated_columns,
 )
-from exhibits.forms import ExhibitImageForm, ExhibitImageInlineFormSet, image_upload_field
+from exhibits.forms import (
+    ExhibitImageForm,
+    ExhibitImageInlineFormSet,
+    ExhibitLinkInlineFormSet,
+    image_upload_field,
+)
 from exhibits.models import (
     Exhibit,
     ExhibitComment,
@@ -84,11 +93,14 @@ class ExhibitContentForm(forms.Form):
                     required=column == "title_en",
                     max_length=field.max_length,
                     widget=_text_widget(field, language),
-                    error_messages=(
-                        {"required": _("An English title is needed, even for a draft.")}
-                        if column == "title_en"
-                        else {}
-                    ),
+                    error_messages={
+                        "max_length": TOO_LONG,
+                        **(
+                            {"required": _("An English title is needed, even for a draft.")}
+                            if column == "title_en"
+                            else {}
+                        ),
+                    },
                 )
         self.fields["proposed_zone"] = forms.ModelChoiceField(
             label=_("Proposed zone"),
@@ -103,9 +115,12 @@ class ExhibitContentForm(forms.Form):
             required=False,
             widget=forms.CheckboxSelectMultiple,
         )
-        self.fields["partner_departments"] = DepartmentChoiceField(
+        partners = DepartmentChoiceField(
             label=_("Partner departments"),
-            queryset=partner_choices(lead=lead_department),
+            # Every department is accepted here and the lead is only left out of the
+            # choices shown: a forged choice of the lead is then refused by the services'
+            # rule (lead_is_partner), as through the admin and the API.
+            queryset=Department.objects.order_by("name_en"),
             required=False,
             widget=forms.SelectMultiple(attrs={"size": 8}),
             help_text=_(
@@ -113,6 +128,14 @@ class ExhibitContentForm(forms.Form):
                 "submitted. Hold Ctrl (⌘ on a Mac) to choose several; type a name to jump."
             ),
         )
+        # Read when the field is drawn (a saved form is never drawn: no query then).
+        partners.widget.choices = CallableChoiceIterator(
+            lambda: [
+                (department.pk, partners.label_from_instance(department))
+                for department in partner_choices(lead=lead_department)
+            ]
+        )
+        self.fields["partner_departments"] = partners
 
     @classmethod
     def initial_for(cls, exhibit: Exhibit) -> dict:
@@ -251,9 +274,9 @@ LinkFormSet = inlineformset_factory(
     Exhibit,
     ExhibitLink,
     form=ExhibitLinkForm,
+    formset=ExhibitLinkInlineFormSet,
     extra=1,
-    max_num=10,
-    validate_max=True,
+    max_num=MAX_LINKS,
     can_delete=True,
 )
 ImageFormSet = inlineformset_factory(
@@ -262,8 +285,7 @@ ImageFormSet = inlineformset_factory(
     form=PortalImageForm,
     formset=ExhibitImageInlineFormSet,
     extra=1,
-    max_num=12,
-    validate_max=True,
+    max_num=MAX_IMAGES,
     can_delete=True,
 )
 
@@ -580,7 +602,7 @@ RevisionLinkFormSet = forms.formset_factory(
     RevisionLinkForm,
     formset=_OrderedFormSet,
     extra=1,
-    max_num=revisions.MAX_LINKS,
+    max_num=MAX_LINKS,
     validate_max=True,
     can_delete=True,
 )
@@ -588,7 +610,7 @@ RevisionImageFormSetClass = forms.formset_factory(
     RevisionImageForm,
     formset=RevisionImageFormSet,
     extra=1,
-    max_num=revisions.MAX_IMAGES,
+    max_num=MAX_IMAGES,
     validate_max=True,
     can_delete=True,
 )

@@ -59,6 +59,8 @@ from exhibits.content import (
     EXHIBIT_TEXT_FIELDS,
     IMAGE_TEXT_FIELDS,
     LANGUAGE_KEYS,
+    MAX_IMAGES,
+    MAX_LINKS,
     REQUIRED_LANGUAGES,
     REQUIRED_TEXT_FIELDS,
     language_label,
@@ -78,6 +80,7 @@ from exhibits.services import (
     exhibit_image_delete,
     exhibit_values,
     prepare_upload,
+    too_many,
     validate_image_texts,
 )
 from exhibits.workflow import (
@@ -96,8 +99,6 @@ R = RevisionStatus
 IMAGE_TEXT_COLUMNS = tuple(f"{field}_{key}" for field in IMAGE_TEXT_FIELDS for key in LANGUAGE_KEYS)
 IMAGE_FIELDS = (*IMAGE_TEXT_COLUMNS, "credit")
 LINK_FIELDS = ("url", *(f"label_{key}" for key in LANGUAGE_KEYS))
-MAX_LINKS = 10
-MAX_IMAGES = 12
 
 FIELD_LABELS = {
     **EXHIBIT_FIELD_LABELS,
@@ -334,9 +335,7 @@ def revision_start_or_continue(*, exhibit: Exhibit, user) -> ExhibitRevision:
 def _validate_links(links: Iterable[dict]) -> list[dict]:
     links = list(links)
     if len(links) > MAX_LINKS:
-        raise ValidationError(
-            {"links": _("At most %(limit)s links.") % {"limit": MAX_LINKS}}, code="too_many"
-        )
+        raise too_many("links")
     url_field = ExhibitLink._meta.get_field("url")
     label_field = ExhibitLink._meta.get_field("label")
     validate_url = URLValidator(schemes=["http", "https"])
@@ -397,9 +396,7 @@ def _validate_images(
     """
     entries = list(entries)
     if len(entries) > MAX_IMAGES:
-        raise ValidationError(
-            {"images": _("At most %(limit)s images.") % {"limit": MAX_IMAGES}}, code="too_many"
-        )
+        raise too_many("images")
     by_key = {entry_key(entry): entry for entry in current}
     known_ids = live_ids | {entry["id"] for entry in current if "id" in entry}
     errors: list[str] = []

@@ -23,7 +23,13 @@ from django.utils.translation import gettext_lazy as _
 
 from exhibits import images
 from exhibits import rules as exhibit_rules
-from exhibits.content import EXHIBIT_TEXT_COLUMNS, LANGUAGE_KEYS
+from exhibits.content import (
+    EXHIBIT_TEXT_COLUMNS,
+    LANGUAGE_KEYS,
+    MAX_IMAGES,
+    MAX_LINKS,
+    too_long_error,
+)
 from exhibits.models import Exhibit, ExhibitComment, ExhibitImage
 from exhibits.workflow import (
     Conflict,
@@ -152,6 +158,10 @@ def exhibit_image_add(
     """
     if exhibit.pk is None:
         raise ValueError("Save the exhibit before adding images to it.")
+    # Counted under the exhibit's row lock, so two simultaneous uploads cannot make 13.
+    Exhibit.objects.select_for_update().filter(pk=exhibit.pk).exists()
+    if exhibit.images.count() >= MAX_IMAGES:
+        raise too_many("images")
     values = validate_image_texts(
         alt_text=alt_text, caption=caption, credit=credit, order=order, adding=True
     )
@@ -312,11 +322,7 @@ def exhibit_values(data: dict, *, edition_id: int, creating: bool) -> dict[str, 
                 field.run_validators(value)
                 # A TextField's max_length is not a validator: check it here.
                 if field.max_length and len(value) > field.max_length:
-                    raise ValidationError(
-                        _("At most %(limit)s characters (it has %(length)s)."),
-                        code="max_length",
-                        params={"limit": field.max_length, "length": len(value)},
-                    )
+                    raise too_long_error(field.max_length, len(value))
             except ValidationError as error:
                 errors[column] = error.error_list
         values[column] = value
@@ -349,6 +355,15 @@ def _unique_slug(*, edition_id: int, title: str, exclude_pk: int | None = None) 
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def too_many(what: str) -> ValidationError:
+    """The refusal of a 13th image or an 11th link, whichever door it came through."""
+    if what == "images":
+        message = _("An exhibit has at most %(limit)s images.") % {"limit": MAX_IMAGES}
+    else:
+        message = _("An exhibit has at most %(limit)s links.") % {"limit": MAX_LINKS}
+    return ValidationError({what: [ValidationError(message, code="too_many")]})
 
 
 def check_partners(lead_department_id: int, partner_departments, errors: dict) -> None:

@@ -17,7 +17,6 @@ published, and a draft created by POST must stay readable at the URL it was give
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse
@@ -31,7 +30,7 @@ from rest_framework.response import Response
 
 from departments.models import Department, Membership
 from departments.selectors import memberships_of
-from exhibits import portal_selectors, revisions, services
+from exhibits import editing, portal_selectors, services
 from exhibits.api import docs
 from exhibits.api import params as p
 from exhibits.api.base import ApiView, edition_scope
@@ -53,7 +52,7 @@ from exhibits.models import (
     ExhibitStatus,
     Technology,
 )
-from exhibits.workflow import Conflict, NotAllowed, StaleVersion, exhibit_transition
+from exhibits.workflow import Conflict, NotAllowed, exhibit_transition
 from pavilion.models import Zone
 
 TAG = "Department"
@@ -117,12 +116,8 @@ def resolve_references(values: dict, *, edition_id: int, lead: Department) -> di
             unknown["technologies"] = missing
     if "partner_departments" in values:
         slugs = list(dict.fromkeys(values["partner_departments"]))
-        if lead.slug in slugs:
-            raise Conflict(
-                _("The lead department cannot also be a partner."),
-                missing=["partner_departments"],
-                code="lead_is_partner",
-            )
+        # The lead among them is refused by the services (400 on partner_departments),
+        # as in the portal and the admin.
         partners = list(Department.objects.filter(slug__in=slugs))
         found = {d.slug for d in partners}
         if missing := [s for s in slugs if s not in found]:
@@ -346,47 +341,17 @@ class DepartmentExhibitDetailView(DepartmentView):
         serializer = ExhibitUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = dict(serializer.validated_data)
-        if exhibit.status == ExhibitStatus.PUBLISHED:
-            return self.propose(exhibit, values)
         references = resolve_references(
             values, edition_id=exhibit.edition_id, lead=exhibit.lead_department
         )
-        services.exhibit_update(
+        # A draft changes in place; a published exhibit through its revision (the public
+        # keeps the published content until a curator approves it).
+        editing.exhibit_content_change(
             exhibit=exhibit,
             user=request.user,
             expected_version=values["version"],
             **references,
         )
-        return self.represent(exhibit)
-
-    def propose(self, exhibit: Exhibit, values: dict):
-        """A published exhibit: the changes go into its revision (started or continued).
-
-        The public keeps the published content until a curator approves the revision.
-        ``version`` is the exhibit's, as read: a newer one (say, a revision approved
-        meanwhile) is a 409. Both steps happen in one transaction, so a refused change
-        never leaves an empty revision behind.
-        """
-        if values["version"] != exhibit.version:
-            raise StaleVersion(
-                _(
-                    "This exhibit changed since you read it (version %(current)s; you read "
-                    "%(seen)s). Reload it and try again."
-                )
-                % {"current": exhibit.version, "seen": values["version"]}
-            )
-        if "proposed_zone" in values:
-            raise Conflict(
-                _("The pavilion team sets the zone of a published exhibit."),
-                missing=["proposed_zone"],
-                code="read_only",
-            )
-        references = resolve_references(
-            values, edition_id=exhibit.edition_id, lead=exhibit.lead_department
-        )
-        with transaction.atomic():
-            revision = revisions.revision_start_or_continue(exhibit=exhibit, user=self.request.user)
-            revisions.revision_update(revision=revision, user=self.request.user, **references)
         return self.represent(exhibit)
 
 

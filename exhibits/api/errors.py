@@ -115,7 +115,7 @@ class ErrorSerializer(serializers.Serializer):
             "Machine-readable reason. 401: not_authenticated, authentication_failed. "
             "403: forbidden, not_a_member, no_department. 404: not_found. 409: "
             "stale_version, wrong_state, window_closed, quota_reached, incomplete, "
-            "unknown_reference, lead_is_partner, read_only, revision_required, no_edition. "
+            "unknown_reference, read_only, revision_required, no_edition. "
             "405: method_not_allowed. 415: unsupported_media_type. 429: throttled."
         )
     )

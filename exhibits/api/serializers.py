@@ -33,6 +33,7 @@ from exhibits.content import (
     LANGUAGE_CODES,
     LANGUAGE_KEYS,
     language_label,
+    too_long_error,
 )
 from exhibits.models import OPEN_REVISION_STATUSES, ExhibitImage, ExhibitStatus
 from pavilion.i18n import ENGLISH, SIMPLIFIED, localized
@@ -391,6 +392,11 @@ class TextField(serializers.CharField):
             self.fail("invalid")
         if self.required_text and not data.strip():
             self.fail("blank")
+        if self.max_length is not None and len(data) > self.max_length:
+            # The portal's and the admin's sentence, not DRF's (exhibits.content).
+            raise serializers.ValidationError(
+                too_long_error(self.max_length, len(data)).messages, code="max_length"
+            )
         return data
 
 

@@ -299,7 +299,8 @@ def test_department_create_unknown_reference_is_a_409(client, scene, extra, miss
     assert Exhibit.objects.count() == before
 
 
-def test_department_create_own_department_as_partner_is_a_409(client, scene):
+def test_department_create_own_department_as_partner_is_a_400_on_the_field(client, scene):
+    before = Exhibit.objects.count()
     response = post_json(
         client,
         BASE,
@@ -307,8 +308,12 @@ def test_department_create_own_department_as_partner_is_a_409(client, scene):
         as_(scene, "coordinator"),
     )
 
-    assert response.status_code == 409
-    assert response.json()["code"] == "lead_is_partner"
+    # The services' rule, as in the portal and the admin (tests/exhibits/test_doors.py).
+    assert response.status_code == 400
+    assert response.json() == {
+        "partner_departments": ["The lead department cannot also be a partner."]
+    }
+    assert Exhibit.objects.count() == before
 
 
 def test_department_create_zone_of_another_edition_is_unknown(client, scene):

@@ -111,7 +111,7 @@ def test_exhibit_create_same_title_gets_next_slug(login, editor, department, edi
     ("overrides", "field", "message"),
     [
         ({"title_en": ""}, "title_en", "An English title is needed, even for a draft."),
-        ({"title_en": "x" * 201}, "title_en", "Ensure this value has at most 200 characters"),
+        ({"title_en": "x" * 201}, "title_en", "At most 200 characters (it has 201)."),
         ({"summary_zh_hant": "長" * 601}, "summary_zh_hant", "at most 600 characters"),
         ({"proposed_zone": "999999"}, "proposed_zone", "Select a valid choice."),
         ({"technologies": ["999999"]}, "technologies", "Select a valid choice."),
@@ -160,7 +160,8 @@ def test_exhibit_create_lead_department_as_partner_refused(login, editor, depart
     )
 
     assert response.status_code == 400
-    assert "Select a valid choice." in response.content.decode()
+    # The services' rule, as in the admin and the API (tests/exhibits/test_doors.py).
+    assert "The lead department cannot also be a partner." in response.content.decode()
     assert Exhibit.objects.count() == 0
 
 
