@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy on every response (static files included).
     "pavilion.middleware.ContentSecurityPolicyMiddleware",
+    # Under /api/, every error is the API's JSON, whoever answered it (exhibits/api/errors.py).
+    "exhibits.api.errors.JsonErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -249,7 +251,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["pavilion.tokens.ApiTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["exhibits.api.parsers.JSONParser"],
     "DEFAULT_THROTTLE_CLASSES": [
         "exhibits.api.throttling.AnonThrottle",
         "exhibits.api.throttling.PersonThrottle",
