@@ -119,6 +119,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite allows one writer at a time. Every transaction takes the write lock when it
+    # begins (a transaction that read first and then asked for it could be refused at
+    # once, "database is locked", to avoid a deadlock), and a writer that finds the lock
+    # taken waits up to 20 seconds for it: simultaneous submits then queue up and answer
+    # one success and 409s, never a 503 "briefly unavailable".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "")
