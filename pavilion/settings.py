@@ -276,7 +276,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "The Smart Hong Kong Pavilion's catalogue (public, read-only) and the departments' "
         "and curators' workflow (personal tokens from /portal/tokens/). Errors are JSON: "
-        "400 names the fields; 401, 403, 404, 409 and 429 carry a code and a detail."
+        "400 names the fields; 401, 403, 404, 409, 413 and 429 carry a code and a detail."
     ),
     "VERSION": "1.0.0",
     "SCHEMA_PATH_PREFIX": "/api/v1",
