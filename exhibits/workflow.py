@@ -265,6 +265,9 @@ def exhibit_transition(
     if not exhibit_rules.can_view_exhibit(user, exhibit):
         raise ExhibitNotFound(_("No such exhibit."))
 
+    # FOR UPDATE without ``of`` also locks the joined edition and lead department rows:
+    # two submits of one department's drafts queue here, so the quota count below never
+    # lets both through (PostgreSQL; SQLite takes its one write lock at BEGIN IMMEDIATE).
     locked = (
         Exhibit.objects.select_for_update()
         .select_related("edition", "lead_department")

@@ -9,6 +9,8 @@ class PavilionConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        # Registers the project's system checks (check --deploy: PAVILION_SITE_URL).
+        from pavilion import checks  # noqa: F401
         from pavilion.groups import ensure_groups
 
         post_migrate.connect(ensure_groups, dispatch_uid="pavilion_ensure_groups")

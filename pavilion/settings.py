@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy on every response (static files included).
     "pavilion.middleware.ContentSecurityPolicyMiddleware",
+    # Under /api/, every error is the API's JSON, whoever answered it (exhibits/api/errors.py).
+    "exhibits.api.errors.JsonErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -116,6 +118,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # than holding a worker for the kernel's TCP time-out.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite allows one writer at a time. Every transaction takes the write lock when it
+    # begins (a transaction that read first and then asked for it could be refused at
+    # once, "database is locked", to avoid a deadlock), and a writer that finds the lock
+    # taken waits up to 20 seconds for it: simultaneous submits then queue up and answer
+    # one success and 409s, never a 503 "briefly unavailable".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -249,7 +260,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["pavilion.tokens.ApiTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["exhibits.api.parsers.JSONParser"],
     "DEFAULT_THROTTLE_CLASSES": [
         "exhibits.api.throttling.AnonThrottle",
         "exhibits.api.throttling.PersonThrottle",
@@ -265,7 +276,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "The Smart Hong Kong Pavilion's catalogue (public, read-only) and the departments' "
         "and curators' workflow (personal tokens from /portal/tokens/). Errors are JSON: "
-        "400 names the fields; 401, 403, 404, 409 and 429 carry a code and a detail."
+        "400 names the fields; 401, 403, 404, 409, 413 and 429 carry a code and a detail."
     ),
     "VERSION": "1.0.0",
     "SCHEMA_PATH_PREFIX": "/api/v1",

@@ -30,6 +30,25 @@ def chromium_available() -> bool:
     return os.path.exists(CHROMIUM) or shutil.which("chromium") is not None
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, a test database in a file (of this run, and of this xdist worker).
+
+    Django's default SQLite test database lives in memory in shared-cache mode, where
+    another thread's connection meets table locks that SQLite's busy timeout does not wait
+    for: tests that send simultaneous requests from real threads need a file, as production
+    has. pytest keeps the last three runs' folders and removes older ones.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3" and not database.get("TEST", {}).get(
+        "NAME"
+    ):
+        folder = tmp_path_factory.mktemp("database")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _static_root_exists():
     """whitenoise warns on every request when STATIC_ROOT is missing (before collectstatic)."""

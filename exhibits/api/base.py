@@ -24,7 +24,6 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from rest_framework.generics import GenericAPIView
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
@@ -36,6 +35,7 @@ from exhibits.api.params import (
     requested_language,
     validate_params,
 )
+from exhibits.api.parsers import JSONParser
 from exhibits.api.throttling import AnonThrottle, PersonThrottle
 from exhibits.paging import KeysFirstPaginator
 from pavilion import cache as public_cache

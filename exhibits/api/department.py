@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiRequest, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
@@ -35,6 +35,7 @@ from exhibits.api import docs
 from exhibits.api import params as p
 from exhibits.api.base import ApiView, edition_scope
 from exhibits.api.errors import django_validation_errors
+from exhibits.api.parsers import JSONParser
 from exhibits.api.serializers import (
     DepartmentImageSerializer,
     ExhibitCreateSerializer,

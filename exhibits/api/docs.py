@@ -2,7 +2,8 @@
 
 Every operation lists every status it can answer, with its body: 200/201/204, 304 (GET
 with ``If-None-Match``), 400 (ValidationError: fields and messages), 401, 403, 404, 409
-(Error: code, detail, missing), 415 for a wrong content type and 429 (with Retry-After).
+(Error: code, detail, missing), 413 for a body over the size limit, 415 for a wrong content
+type and 429 (with Retry-After).
 """
 
 from __future__ import annotations
@@ -117,6 +118,7 @@ CONFLICT = _error(
     ],
 )
 UNSUPPORTED = _error("Unsupported content type.")
+TOO_LARGE = _error("The body is larger than the API accepts (12 MB, files not counted).")
 
 
 def public_responses(serializer, *, paginated: bool = False, not_found: bool = False) -> dict:
@@ -148,6 +150,7 @@ def private_responses(success: dict, *, reads: bool = False, writes: bool = Fals
         responses[304] = NOT_MODIFIED
     if writes:
         responses[409] = CONFLICT
+        responses[413] = TOO_LARGE
         responses[415] = UNSUPPORTED
     return responses
 

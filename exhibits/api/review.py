@@ -11,7 +11,6 @@ from django.db.models import F
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
@@ -20,6 +19,7 @@ from exhibits.api import docs
 from exhibits.api import params as p
 from exhibits.api.base import ApiView, edition_scope
 from exhibits.api.department import managed_exhibits, parse_id
+from exhibits.api.parsers import JSONParser
 from exhibits.api.serializers import (
     MessageTransitionSerializer,
     ReviewExhibitSerializer,

@@ -180,10 +180,15 @@ NOT_IN_PRODUCTION = {
 }
 
 
-def run_production(code: str, **extra: str) -> subprocess.CompletedProcess:
-    """Run ``code`` in a fresh interpreter with production settings (DEBUG off)."""
+def run_production(
+    code: str, *, without: tuple[str, ...] = (), **extra: str
+) -> subprocess.CompletedProcess:
+    """Run ``code`` in a fresh interpreter with production settings (DEBUG off), the
+    variables named in ``without`` unset."""
     environment = {k: v for k, v in os.environ.items() if k not in NOT_IN_PRODUCTION}
     environment.update(PRODUCTION_ENV, DJANGO_SETTINGS_MODULE="pavilion.settings", **extra)
+    for name in without:
+        environment.pop(name, None)
     return subprocess.run(  # noqa: S603
         [sys.executable, "-c", code],
         cwd=ROOT,
@@ -202,6 +207,56 @@ def test_check_deploy_passes_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+CHECK_DEPLOY = (
+    "from django.core.management import execute_from_command_line; "
+    "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])"
+)
+
+
+@pytest.mark.parametrize(
+    ("site_url", "problem"),
+    [
+        (None, "PAVILION_SITE_URL (http://localhost:8000) points at this machine"),
+        ("", "PAVILION_SITE_URL is not set."),
+        ("http://127.0.0.1:8000", "PAVILION_SITE_URL (http://127.0.0.1:8000) points at this"),
+        ("pavilion.example.org", "PAVILION_SITE_URL (pavilion.example.org) is not an absolute"),
+    ],
+)
+def test_check_deploy_fails_without_the_public_site_url(site_url, problem):
+    if site_url is None:
+        result = run_production(CHECK_DEPLOY, without=("PAVILION_SITE_URL",))
+    else:
+        result = run_production(CHECK_DEPLOY, PAVILION_SITE_URL=site_url)
+
+    assert result.returncode == 1
+    assert f"(pavilion.E001) {problem}" in result.stderr
+    assert "Set PAVILION_SITE_URL to the public address" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("debug", "site_url", "errors"),
+    [
+        (False, "http://localhost:8000", ["pavilion.E001"]),
+        (False, "http://[::1]:8000", ["pavilion.E001"]),
+        (False, "http://0.0.0.0:8000", ["pavilion.E001"]),
+        (False, "https://pavilion.example.org", []),
+        (False, "http://192.168.1.20:8000", []),
+        (True, "http://localhost:8000", []),
+    ],
+)
+def test_site_url_check_only_with_debug_off(settings, debug, site_url, errors):
+    from django.core.checks import Tags, run_checks
+
+    settings.DEBUG = debug
+    settings.PAVILION_SITE_URL = site_url
+
+    # Only the project's own (other tests may leave, say, an admin check unhappy).
+    messages = run_checks(tags=[Tags.security], include_deployment_checks=True)
+    found = [m.id for m in messages if m.id.startswith("pavilion.")]
+
+    assert found == errors
 
 
 PROBE = """
