@@ -29,6 +29,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -52,10 +53,12 @@ from exhibits.forms import ExhibitImageForm, ExhibitImageInlineFormSet
 from exhibits.models import Exhibit, ExhibitImage, ExhibitLink, Technology
 from exhibits.resources import ExhibitResource
 from exhibits.review_selectors import (
+    REVIEW_QUEUE_STATUSES,
     WAITING_STATUSES,
     exhibit_history,
     exhibit_status_changes,
     exhibit_thread,
+    review_queue,
     waiting_since,
 )
 from exhibits.revisions import open_revision
@@ -524,6 +527,11 @@ class ExhibitAdmin(ImportExportMixin, SimpleHistoryAdmin, PavilionTranslationAdm
                 name="{}_{}_transition".format(*info),
             ),
             path(
+                "review-queue/",
+                self.admin_site.admin_view(self.review_queue_view),
+                name="{}_{}_review_queue".format(*info),
+            ),
+            path(
                 "<path:object_id>/comment/",
                 self.admin_site.admin_view(self.comment_view),
                 name="{}_{}_comment".format(*info),
@@ -575,6 +583,29 @@ class ExhibitAdmin(ImportExportMixin, SimpleHistoryAdmin, PavilionTranslationAdm
         if obj is not None:
             extra_context["exhibit_history"] = exhibit_history(exhibit=obj)
         return super().history_view(request, object_id, extra_context=extra_context)
+
+    def review_queue_view(self, request):
+        """Everything waiting for a curator's decision, the longest-waiting first:
+        exhibits submitted or in review, and departments' submitted changes to published
+        exhibits (``review_queue``)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        now = timezone.now()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Review queue"),
+            "subtitle": None,
+            "opts": self.opts,
+            "app_label": self.opts.app_label,
+            "entries": review_queue(),
+            "now": now,
+            "waiting_filter_url": reverse("admin:exhibits_exhibit_changelist")
+            + "?status__in="
+            + ",".join(REVIEW_QUEUE_STATUSES),
+            "media": self.media,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/exhibits/exhibit/review_queue.html", context)
 
     def transition_url(self, obj: Exhibit, action: str) -> str:
         return reverse("admin:exhibits_exhibit_transition", args=[obj.pk, action])
