@@ -47,6 +47,8 @@ from exhibits.admin_review import (
     TransitionForm,
     WaitingListFilter,
     refusal_text,
+    transition_done_text,
+    transition_impossible_text,
     waiting_text,
 )
 from exhibits.forms import ExhibitImageForm, ExhibitImageInlineFormSet
@@ -648,24 +650,17 @@ class ExhibitAdmin(ImportExportMixin, SimpleHistoryAdmin, PavilionTranslationAdm
                 except WorkflowError as error:
                     self.message_user(request, refusal_text(error), messages.ERROR)
                 else:
+                    zone_was_set = obj.zone_id is None and exhibit.zone_id is not None
                     self.message_user(
                         request,
-                        gettext("“%(action)s” done: “%(title)s” is now %(status)s.")
-                        % {
-                            "action": transition.label,
-                            "title": exhibit.title,
-                            "status": exhibit.get_status_display().lower(),
-                        },
+                        transition_done_text(transition, exhibit, zone_was_set=zone_was_set),
                         messages.SUCCESS,
                     )
                 return HttpResponseRedirect(change_url)
         else:
             if transition not in available_transitions(obj, request.user):
                 self.message_user(
-                    request,
-                    gettext("“%(action)s” is not possible for this %(status)s exhibit now.")
-                    % {"action": transition.label, "status": obj.get_status_display().lower()},
-                    messages.ERROR,
+                    request, transition_impossible_text(transition, obj), messages.ERROR
                 )
                 return HttpResponseRedirect(change_url)
             seen = request.GET.get("version", "")

@@ -49,6 +49,17 @@ LABELS = {
     "reopen": "Reopen",
 }
 
+# What the curator reads once each transition is done: a sentence, not "is now <status>".
+DONE = {
+    "start_review": "Review started for “HA Go”.",
+    "request_changes": "Changes requested for “HA Go”: the department is told.",
+    "decline": "“HA Go” is declined: the department is told.",
+    "approve": "“HA Go” is approved.",
+    "publish": "“HA Go” is published.",
+    "unpublish": "“HA Go” is unpublished: the public no longer sees it.",
+    "reopen": "“HA Go” is reopened as a draft.",
+}
+
 
 def change_url(exhibit: Exhibit) -> str:
     return reverse("admin:exhibits_exhibit_change", args=[exhibit.pk])
@@ -189,10 +200,7 @@ def test_review_transition_changes_status_and_records_who_and_why(
         curator,
         reason,
     )
-    status_label = dict(Exhibit.Status.choices)[target].lower()
-    assert messages_of(response) == [
-        ("success", f"“{LABELS[action]}” done: “HA Go” is now {status_label}.")
-    ]
+    assert messages_of(response) == [("success", DONE[action])]
     assert [m.to for m in mail.outbox] == [[coordinator.email]]
 
 
@@ -241,6 +249,37 @@ def test_review_transition_lists_the_missing_fields(signed_in, exhibit_in):
     exhibit.refresh_from_db()
     assert messages_of(response) == [("error", "Assign a zone before publishing. Missing: zone.")]
     assert (exhibit.status, exhibit.published_at) == ("approved", None)
+
+
+def test_review_publish_after_approve_takes_the_proposed_zone(signed_in, exhibit_in, zones):
+    exhibit = exhibit_in("in_review", zone=None, proposed_zone=zones[1])
+
+    signed_in.post(transition_url(exhibit, "approve"), {"version": "1"})
+    response = signed_in.post(transition_url(exhibit, "publish"), {"version": "2"})
+
+    exhibit.refresh_from_db()
+    # Both messages wait in the session: the test client follows no redirect.
+    assert messages_of(response) == [
+        ("success", "“HA Go” is approved. Its zone is Smart Mobility, as its department proposed."),
+        ("success", "“HA Go” is published."),
+    ]
+    assert (exhibit.status, exhibit.zone) == ("published", zones[1])
+
+
+def test_review_approve_without_any_zone_asks_for_one(signed_in, exhibit_in):
+    exhibit = exhibit_in("in_review", zone=None)
+
+    response = signed_in.post(transition_url(exhibit, "approve"), {"version": "1"})
+
+    exhibit.refresh_from_db()
+    assert messages_of(response) == [
+        (
+            "error",
+            "Choose the exhibit's zone before approving: its department proposed none. "
+            "Missing: zone.",
+        )
+    ]
+    assert (exhibit.status, exhibit.version) == ("in_review", 1)
 
 
 def test_review_transition_refuses_a_wrong_state(signed_in, exhibit_in):
@@ -323,7 +362,7 @@ def test_review_transition_get_of_an_impossible_move_goes_back(signed_in, exhibi
 
     assert (response.status_code, response["Location"]) == (302, change_url(exhibit))
     assert messages_of(response) == [
-        ("error", "“Publish” is not possible for this draft exhibit now.")
+        ("error", "“Publish” is not possible while the exhibit is “Draft”.")
     ]
 
 
@@ -689,9 +728,9 @@ def test_review_queue_counts_on_the_index_and_dashboard_agree_with_the_page(
     rows = dict(re.findall(r'<a href="[^"]+">([^<]+)</a></th>\s*<td>(\d+)</td>', module))
     assert rows["Changes to published exhibits"] == "1"
     dashboard = html[html.index('id="dashboard-waiting"') :]
-    assert re.findall(
-        r'<th scope="row">([^<]+)</th><td><a href="[^"]+">(\d+)</a></td>', dashboard
-    )[:2] == [("Exhibits waiting for review", "3"), ("Changes to published exhibits", "1")]
+    assert re.findall(r'<th scope="row">([^<]+)</th><td><a href="[^"]+">(\d+)</a></td>', dashboard)[
+        :2
+    ] == [("Exhibits waiting for review", "3"), ("Changes to published exhibits", "1")]
 
 
 def test_review_queue_is_empty_when_nothing_waits(signed_in, db):
