@@ -445,6 +445,12 @@ class ExhibitAdmin(ImportExportMixin, SimpleHistoryAdmin, PavilionTranslationAdm
 
     # -- forms --------------------------------------------------------------------------
 
+    def view_on_site(self, obj: Exhibit) -> str | None:
+        """ "View on site" for a published exhibit only: the public sees nothing else (404)."""
+        if obj.status != Exhibit.Status.PUBLISHED:
+            return None
+        return obj.get_absolute_url()
+
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
         if "edition" not in initial:

@@ -168,6 +168,26 @@ def test_review_buttons_hidden_from_staff_with_change_right_outside_curators(cli
     assert buttons(response.content.decode()) == []
 
 
+@pytest.mark.parametrize("status", [s for s in Exhibit.Status.values if s != "published"])
+def test_view_on_site_is_hidden_for_an_exhibit_the_public_cannot_see(signed_in, exhibit_in, status):
+    exhibit = exhibit_in(status)
+
+    response = signed_in.get(change_url(exhibit))
+
+    assert response.context["has_absolute_url"] is False
+    assert "viewsitelink" not in response.content.decode()
+    assert signed_in.get(exhibit.get_absolute_url()).status_code == 404
+
+
+def test_view_on_site_opens_the_public_page_of_a_published_exhibit(signed_in, exhibit_in):
+    exhibit = exhibit_in("published", slug="ha-go")
+
+    html = signed_in.get(change_url(exhibit)).content.decode()
+
+    assert '<a href="/exhibits/ha-go/" class="viewsitelink">View on site</a>' in html
+    assert signed_in.get("/exhibits/ha-go/").status_code == 200
+
+
 # -- the transition view ---------------------------------------------------------------------
 
 

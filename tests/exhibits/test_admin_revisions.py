@@ -278,3 +278,20 @@ def test_revision_change_page_queries_do_not_grow(
 
     assert response.status_code == 200
     assert len(response.context["revision_review"]["diff"]) == 7
+
+
+def test_revision_page_links_the_public_page_only_while_published(signed_in, scene):
+    from exhibits.workflow import exhibit_transition
+
+    revision = proposal(scene)
+    public = f'(<a href="{scene.exhibit.get_absolute_url()}">public page</a>)'
+    published_html = signed_in.get(change_url(revision)).content.decode()
+    exhibit_transition(
+        exhibit=scene.exhibit, action="unpublish", user=scene.curator, message="Booth moved."
+    )
+
+    unpublished_html = signed_in.get(change_url(revision)).content.decode()
+
+    assert public in published_html
+    assert public not in unpublished_html
+    assert signed_in.get(scene.exhibit.get_absolute_url()).status_code == 404
