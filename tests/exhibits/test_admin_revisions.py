@@ -17,6 +17,7 @@ from exhibits.revisions import (
     revision_submit,
     revision_update,
 )
+from exhibits.workflow import exhibit_transition
 from tests import factories
 from tests.exhibits.revision_scene import build_scene
 
@@ -281,8 +282,6 @@ def test_revision_change_page_queries_do_not_grow(
 
 
 def test_revision_page_links_the_public_page_only_while_published(signed_in, scene):
-    from exhibits.workflow import exhibit_transition
-
     revision = proposal(scene)
     public = f'(<a href="{scene.exhibit.get_absolute_url()}">public page</a>)'
     published_html = signed_in.get(change_url(revision)).content.decode()
