@@ -78,6 +78,7 @@ from pavilion.admin import (
 )
 from pavilion.admin_links import DemoSessionInline, carry_forward_to_edition, exhibit_tools
 from pavilion.models import Booth, Edition, Zone
+from pavilion.resources import HeaderLabelsExportForm
 
 # Fields only the workflow (or the model itself) may change. The admin's saves, reverts
 # included, always keep the values the database holds.
@@ -263,6 +264,7 @@ class ExhibitAdmin(ImportExportMixin, SimpleHistoryAdmin, PavilionTranslationAdm
     # Export (the list's filters applied) and import of drafts: exhibits/resources.py. The
     # review queue's list template stays the base of import-export's.
     resource_classes = [ExhibitResource]
+    export_form_class = HeaderLabelsExportForm
     formats = [CSV, XLSX]
     change_list_template = "admin/exhibits/exhibit/change_list.html"
     list_display = (
