@@ -21,6 +21,7 @@ from pavilion.admin import (
     every_language,
     language_fieldset,
 )
+from pavilion.resources import HeaderLabelsExportForm
 
 USER_SEARCH = ("user__username", "user__email", "user__first_name", "user__last_name")
 DEPARTMENT_SEARCH = (
@@ -55,6 +56,7 @@ class DepartmentAdmin(ImportExportMixin, PavilionTranslationAdmin):
     formfield_overrides = URL_FIELDS
     # Import (by slug, all or nothing) and export: departments/resources.py.
     resource_classes = [DepartmentResource]
+    export_form_class = HeaderLabelsExportForm
     formats = [CSV, XLSX]
     list_display = (
         "name_en",

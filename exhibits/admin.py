@@ -29,6 +29,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,8 @@ from exhibits.admin_review import (
     TransitionForm,
     WaitingListFilter,
     refusal_text,
+    transition_done_text,
+    transition_impossible_text,
     waiting_text,
 )
 from exhibits.content import EXHIBIT_TEXT_COLUMNS, MAX_IMAGES, MAX_LINKS, TOO_LONG
@@ -53,10 +56,12 @@ from exhibits.forms import ExhibitImageForm, ExhibitImageInlineFormSet, ExhibitL
 from exhibits.models import Exhibit, ExhibitImage, ExhibitLink, Technology
 from exhibits.resources import ExhibitResource
 from exhibits.review_selectors import (
+    REVIEW_QUEUE_STATUSES,
     WAITING_STATUSES,
     exhibit_history,
     exhibit_status_changes,
     exhibit_thread,
+    review_queue,
     waiting_since,
 )
 from exhibits.revisions import open_revision
@@ -74,6 +79,7 @@ from pavilion.admin import (
 )
 from pavilion.admin_links import DemoSessionInline, carry_forward_to_edition, exhibit_tools
 from pavilion.models import Booth, Edition, Zone
+from pavilion.resources import HeaderLabelsExportForm
 
 # Fields only the workflow (or the model itself) may change. The admin's saves, reverts
 # included, always keep the values the database holds.
@@ -272,6 +278,7 @@ class ExhibitAdmin(ImportExportMixin, SimpleHistoryAdmin, PavilionTranslationAdm
     # Export (the list's filters applied) and import of drafts: exhibits/resources.py. The
     # review queue's list template stays the base of import-export's.
     resource_classes = [ExhibitResource]
+    export_form_class = HeaderLabelsExportForm
     formats = [CSV, XLSX]
     change_list_template = "admin/exhibits/exhibit/change_list.html"
     list_display = (
@@ -454,6 +461,12 @@ class ExhibitAdmin(ImportExportMixin, SimpleHistoryAdmin, PavilionTranslationAdm
 
     # -- forms --------------------------------------------------------------------------
 
+    def view_on_site(self, obj: Exhibit) -> str | None:
+        """ "View on site" for a published exhibit only: the public sees nothing else (404)."""
+        if obj.status != Exhibit.Status.PUBLISHED:
+            return None
+        return obj.get_absolute_url()
+
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
         if "edition" not in initial:
@@ -538,6 +551,11 @@ class ExhibitAdmin(ImportExportMixin, SimpleHistoryAdmin, PavilionTranslationAdm
                 name="{}_{}_transition".format(*info),
             ),
             path(
+                "review-queue/",
+                self.admin_site.admin_view(self.review_queue_view),
+                name="{}_{}_review_queue".format(*info),
+            ),
+            path(
                 "<path:object_id>/comment/",
                 self.admin_site.admin_view(self.comment_view),
                 name="{}_{}_comment".format(*info),
@@ -590,6 +608,29 @@ class ExhibitAdmin(ImportExportMixin, SimpleHistoryAdmin, PavilionTranslationAdm
             extra_context["exhibit_history"] = exhibit_history(exhibit=obj)
         return super().history_view(request, object_id, extra_context=extra_context)
 
+    def review_queue_view(self, request):
+        """Everything waiting for a curator's decision, the longest-waiting first:
+        exhibits submitted or in review, and departments' submitted changes to published
+        exhibits (``review_queue``)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        now = timezone.now()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Review queue"),
+            "subtitle": None,
+            "opts": self.opts,
+            "app_label": self.opts.app_label,
+            "entries": review_queue(),
+            "now": now,
+            "waiting_filter_url": reverse("admin:exhibits_exhibit_changelist")
+            + "?status__in="
+            + ",".join(REVIEW_QUEUE_STATUSES),
+            "media": self.media,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/exhibits/exhibit/review_queue.html", context)
+
     def transition_url(self, obj: Exhibit, action: str) -> str:
         return reverse("admin:exhibits_exhibit_transition", args=[obj.pk, action])
 
@@ -631,24 +672,17 @@ class ExhibitAdmin(ImportExportMixin, SimpleHistoryAdmin, PavilionTranslationAdm
                 except WorkflowError as error:
                     self.message_user(request, refusal_text(error), messages.ERROR)
                 else:
+                    zone_was_set = obj.zone_id is None and exhibit.zone_id is not None
                     self.message_user(
                         request,
-                        gettext("“%(action)s” done: “%(title)s” is now %(status)s.")
-                        % {
-                            "action": transition.label,
-                            "title": exhibit.title,
-                            "status": exhibit.get_status_display().lower(),
-                        },
+                        transition_done_text(transition, exhibit, zone_was_set=zone_was_set),
                         messages.SUCCESS,
                     )
                 return HttpResponseRedirect(change_url)
         else:
             if transition not in available_transitions(obj, request.user):
                 self.message_user(
-                    request,
-                    gettext("“%(action)s” is not possible for this %(status)s exhibit now.")
-                    % {"action": transition.label, "status": obj.get_status_display().lower()},
-                    messages.ERROR,
+                    request, transition_impossible_text(transition, obj), messages.ERROR
                 )
                 return HttpResponseRedirect(change_url)
             seen = request.GET.get("version", "")

@@ -67,6 +67,40 @@ def waiting_text(exhibit: Exhibit, *, now: dt.datetime | None = None) -> str:
     return timesince(since, now or timezone.now(), depth=1)
 
 
+#: What the curator reads once a transition is done, one sentence per transition.
+TRANSITION_DONE = {
+    "submit": _("“%(title)s” is submitted."),
+    "start_review": _("Review started for “%(title)s”."),
+    "request_changes": _("Changes requested for “%(title)s”: the department is told."),
+    "resubmit": _("“%(title)s” is submitted again."),
+    "decline": _("“%(title)s” is declined: the department is told."),
+    "approve": _("“%(title)s” is approved."),
+    "publish": _("“%(title)s” is published."),
+    "unpublish": _("“%(title)s” is unpublished: the public no longer sees it."),
+    "withdraw": _("“%(title)s” is withdrawn."),
+    "reopen": _("“%(title)s” is reopened as a draft."),
+}
+
+
+def transition_done_text(transition: Transition, exhibit: Exhibit, *, zone_was_set: bool) -> str:
+    """The success message after ``transition``: a sentence naming the exhibit, and on
+    approval the zone it was placed in when approval took the department's proposal."""
+    text = str(TRANSITION_DONE[transition.name]) % {"title": exhibit.title}
+    if zone_was_set:
+        text += " " + gettext("Its zone is %(zone)s, as its department proposed.") % {
+            "zone": exhibit.zone.name
+        }
+    return text
+
+
+def transition_impossible_text(transition: Transition, exhibit: Exhibit) -> str:
+    """Why a workflow button cannot be used in the exhibit's status now."""
+    return gettext("“%(action)s” is not possible while the exhibit is “%(status)s”.") % {
+        "action": transition.label,
+        "status": exhibit.get_status_display(),
+    }
+
+
 def refusal_text(error: WorkflowError) -> str:
     """A workflow refusal as one sentence for an admin message, missing fields listed."""
     text = str(error.message)

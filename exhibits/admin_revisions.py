@@ -109,10 +109,17 @@ class ExhibitRevisionAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("exhibit"))
     def exhibit_link(self, obj: ExhibitRevision) -> str:
-        return format_html(
-            '<a href="{}">{}</a> (<a href="{}">{}</a>)',
+        change = format_html(
+            '<a href="{}">{}</a>',
             reverse("admin:exhibits_exhibit_change", args=[obj.exhibit_id]),
             obj.exhibit.title,
+        )
+        if obj.exhibit.status != ExhibitStatus.PUBLISHED:
+            # Unpublished meanwhile: its public page answers 404.
+            return change
+        return format_html(
+            '{} (<a href="{}">{}</a>)',
+            change,
             obj.exhibit.get_absolute_url(),
             gettext("public page"),
         )

@@ -38,6 +38,7 @@ class EditionZoneWidget(SlugWidget):
 
 class ExhibitResource(PavilionResource):
     required_columns = ("title_en",)
+    header_words = {"demo_notes": "Demonstration notes"}
 
     edition = fields.Field(
         attribute="edition", column_name="edition", widget=SlugWidget(Edition, "edition")

@@ -11,12 +11,14 @@ import dataclasses
 import datetime as dt
 import re
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, F, QuerySet, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from exhibits.models import Exhibit, ExhibitComment, ExhibitRevision, ExhibitStatus
 
 S = ExhibitStatus
+R = ExhibitRevision.Status
 
 #: Statuses in which an exhibit waits for someone: the curators (submitted, in review) or
 #: the department (changes requested).
@@ -34,17 +36,97 @@ def waiting_since():
     return Coalesce(F("status_changed_at"), F("submitted_at"), F("created_at"))
 
 
+#: The key of submitted revisions in ``review_queue_counts``.
+REVISIONS_KEY = "revisions"
+
+
 def review_queue_counts() -> dict[str, int]:
-    """How many exhibits wait in each waiting status, every status present (one query)."""
-    counts = dict.fromkeys(WAITING_STATUSES, 0)
-    rows = (
+    """How many exhibits wait in each waiting status, every status present, and how many
+    submitted revisions of published exhibits wait (``REVISIONS_KEY``), in one query.
+
+    The review queue (``review_queue``) is the exhibits in ``REVIEW_QUEUE_STATUSES`` plus
+    those revisions: ``review_queue_total`` of these counts is its length.
+    """
+    counts = dict.fromkeys([*WAITING_STATUSES, REVISIONS_KEY], 0)
+    exhibits = (
         Exhibit.objects.filter(status__in=WAITING_STATUSES)
         .order_by()
         .values_list("status")
         .annotate(total=Count("pk"))
     )
-    counts.update(dict(rows))
-    return {str(status): total for status, total in counts.items()}
+    revisions = (
+        ExhibitRevision.objects.filter(status=R.SUBMITTED)
+        .order_by()
+        .annotate(key=Value(REVISIONS_KEY))
+        .values_list("key")
+        .annotate(total=Count("pk"))
+    )
+    counts.update(dict(exhibits.union(revisions, all=True)))
+    return {str(key): total for key, total in counts.items()}
+
+
+def review_queue_total(counts: dict[str, int]) -> int:
+    """How many items wait for a curator's decision, from ``review_queue_counts``."""
+    return sum(counts[str(status)] for status in REVIEW_QUEUE_STATUSES) + counts[REVISIONS_KEY]
+
+
+@dataclasses.dataclass(frozen=True)
+class QueueEntry:
+    """One item of the review queue: an exhibit waiting for a decision, or a department's
+    submitted changes to a published exhibit (``revision`` set)."""
+
+    exhibit: Exhibit
+    since: dt.datetime
+    revision: ExhibitRevision | None = None
+
+    @property
+    def is_revision(self) -> bool:
+        return self.revision is not None
+
+    @property
+    def status_label(self) -> str:
+        if self.revision is not None:
+            return str(_("Changes #%(number)s submitted") % {"number": self.revision.number})
+        return str(S(self.exhibit.status).label)
+
+
+def review_queue() -> list[QueueEntry]:
+    """What waits for a curator's decision, the longest-waiting first (two queries).
+
+    Exhibits submitted or in review (waiting since they entered that status) and
+    submitted revisions of published exhibits (waiting since their submission), of every
+    edition. Ties keep exhibits before revisions, then the older row first.
+    """
+    exhibits = (
+        Exhibit.objects.filter(status__in=REVIEW_QUEUE_STATUSES)
+        .select_related("edition", "lead_department", "zone", "proposed_zone")
+        .annotate(waiting_since=waiting_since())
+        .order_by()
+    )
+    revisions = (
+        ExhibitRevision.objects.filter(status=R.SUBMITTED)
+        .select_related(
+            "exhibit__edition",
+            "exhibit__lead_department",
+            "exhibit__zone",
+            "exhibit__proposed_zone",
+        )
+        .defer("base", "changes")  # the proposal itself is read on the revision's page
+        .order_by()
+    )
+    entries = [QueueEntry(exhibit=e, since=e.waiting_since) for e in exhibits]
+    entries += [
+        QueueEntry(exhibit=r.exhibit, since=r.submitted_at or r.created_at, revision=r)
+        for r in revisions
+    ]
+    entries.sort(
+        key=lambda entry: (
+            entry.since,
+            entry.is_revision,
+            (entry.revision or entry.exhibit).pk,
+        )
+    )
+    return entries
 
 
 def exhibit_thread(*, exhibit: Exhibit) -> QuerySet[ExhibitComment]:

@@ -323,6 +323,9 @@ def exhibit_transition(
             )
     if transition.target == S.PUBLISHED and locked.zone_id is None:
         raise Conflict(_("Assign a zone before publishing."), missing=["zone"], code="incomplete")
+    # Approving places the exhibit where its department proposed, unless a curator chose a
+    # zone already: publishing needs one (see approval_zone).
+    zone_note = approval_zone(transition, locked)
 
     previous_status = locked.status
     locked.status = transition.target
@@ -335,8 +338,10 @@ def exhibit_transition(
     if transition.target == S.PUBLISHED and locked.published_at is None:
         locked.published_at = now
         update_fields.append("published_at")
+    if zone_note:
+        update_fields.append("zone")
     locked._history_user = user
-    locked._change_reason = _history_reason(transition, message)
+    locked._change_reason = _history_reason(transition, message, zone_note=zone_note)
     locked.save(update_fields=update_fields)
     if transition.name == "unpublish":
         # DESIGN.md: unpublishing withdraws a pending revision (its staged images go too).
@@ -351,8 +356,30 @@ def exhibit_transition(
     return locked
 
 
-def _history_reason(transition: Transition, message: str) -> str:
+def approval_zone(transition: Transition, exhibit: Exhibit) -> str:
+    """On approval of an exhibit without a zone, set the zone its department proposed.
+
+    Returns the note for the history ("zone set to <slug>, as proposed"), or "" when
+    nothing changed. Without a zone and without a proposal, the approval is refused with a
+    request to choose one: approving promises the exhibit a place at the pavilion.
+    """
+    if transition.name != "approve" or exhibit.zone_id is not None:
+        return ""
+    if exhibit.proposed_zone_id is None:
+        raise Conflict(
+            _("Choose the exhibit's zone before approving: its department proposed none."),
+            missing=["zone"],
+            code="incomplete",
+        )
+    exhibit.zone = exhibit.proposed_zone
+    return f"zone set to {exhibit.zone.slug}, as proposed"
+
+
+def _history_reason(transition: Transition, message: str, *, zone_note: str = "") -> str:
     reason = f"{transition.name}: {transition.label}"
+    if zone_note:
+        # Before " — ": what follows it is the message people wrote (review_selectors).
+        reason = f"{reason} ({zone_note})"
     return f"{reason} — {message}" if message else reason
 
 

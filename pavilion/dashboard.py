@@ -19,7 +19,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from departments.models import Department, Membership
-from exhibits.models import Exhibit, ExhibitImage, ExhibitStatus
+from exhibits.models import Exhibit, ExhibitImage, ExhibitRevision, ExhibitStatus
+from exhibits.review_selectors import REVIEW_QUEUE_STATUSES
 from pavilion.models import Edition, Zone
 from pavilion.timezones import FAIR_TZ
 
@@ -58,6 +59,7 @@ class Dashboard:
     total: int = 0
     by_zone: list[Count] = field(default_factory=list)
     by_status: list[Count] = field(default_factory=list)
+    waiting: list[Count] = field(default_factory=list)
     departments_waiting: list[Count] = field(default_factory=list)
     departments: list[Count] = field(default_factory=list)
     submissions: list[SubmissionDay] = field(default_factory=list)
@@ -96,7 +98,17 @@ def curator_dashboard(*, edition: Edition | None = None) -> Dashboard | None:
         Exhibit.objects.filter(edition=edition)
         .order_by()
         .values(
-            "pk", "zone_id", "status", "submitted_at", *TRADITIONAL_COLUMNS, *SIMPLIFIED_COLUMNS
+            "pk",
+            "zone_id",
+            "status",
+            "submitted_at",
+            *TRADITIONAL_COLUMNS,
+            *SIMPLIFIED_COLUMNS,
+            changes_waiting=Exists(
+                ExhibitRevision.objects.filter(
+                    exhibit=OuterRef("pk"), status=ExhibitRevision.Status.SUBMITTED
+                )
+            ),
         )
     )
     board.total = len(rows)
@@ -133,6 +145,27 @@ def curator_dashboard(*, edition: Edition | None = None) -> Dashboard | None:
                 key=status.value,
             )
         )
+
+    # What waits for a curator's decision: the review queue's two kinds, as its page and
+    # the index count them (exhibits.review_selectors.review_queue), in this edition.
+    in_queue = [row["pk"] for row in rows if row["status"] in REVIEW_QUEUE_STATUSES]
+    changed = [row["pk"] for row in rows if row["changes_waiting"]]
+    board.waiting = [
+        Count(
+            label="Exhibits waiting for review",
+            value=len(in_queue),
+            url=_changelist(Exhibit, id__in=_ids(in_queue)),
+            key="exhibits",
+        ),
+        Count(
+            label="Changes to published exhibits",
+            value=len(changed),
+            url=_changelist(
+                ExhibitRevision, exhibit__edition__id__exact=edition.pk, status__exact="submitted"
+            ),
+            key="revisions",
+        ),
+    ]
 
     # Submissions by day (Hong Kong time), cumulative, against the deadline.
     board.deadline = _local_day(edition.submission_closes_at)

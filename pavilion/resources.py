@@ -11,15 +11,38 @@
   crash and never silently dropped (import-export's many-to-many widget would drop them).
 - All or nothing: imports run in one transaction that is rolled back if any row is
   invalid (``rollback_on_validation_errors``), whatever the caller asks for.
+- Headers are for people: an export names each column in words, the language spelled
+  out ("Title (Traditional Chinese)", ``column_header``), and the admin's export form
+  labels its checkboxes the same way (``HeaderLabelsExportForm``). Fields keep their
+  code names inside; an import takes either spelling of a header (any case), so the
+  files an export produces, and files written with the code names, both import.
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from import_export import resources, widgets
+from import_export.forms import SelectableFieldsExportForm
 from modeltranslation.translator import translator
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Language suffixes of translated columns, and how a header names the language.
+LANGUAGE_NAMES = {
+    "zh_hant": "Traditional Chinese",
+    "zh_hans": "Simplified Chinese",
+    "en": "English",
+}
+
+
+def column_header(name: str, words: dict[str, str] | None = None) -> str:
+    """The header people read for a column: ``title_zh_hant`` → "Title (Traditional
+    Chinese)", ``lead_department`` → "Lead department". ``words`` overrides the words
+    for a field's base name ({"demo_notes": "Demonstration notes"})."""
+    words = words or {}
+    for suffix, language in LANGUAGE_NAMES.items():
+        if name.endswith(f"_{suffix}"):
+            return f"{column_header(name.removesuffix(f'_{suffix}'), words)} ({language})"
+    return words.get(name) or name.replace("_", " ").capitalize()
 
 
 def escape_formula(value):
@@ -71,10 +94,35 @@ class SlugsWidget(widgets.ManyToManyWidget):
 
 
 class PavilionResource(resources.ModelResource):
-    """Base of our resources: language-column validation, formula escaping, all or nothing."""
+    """Base of our resources: language-column validation, formula escaping, all or nothing,
+    headers in words."""
 
     #: Language columns that must not be empty, e.g. ("title_en",).
     required_columns: tuple[str, ...] = ()
+    #: Words for a column's header where its name does not read well (see column_header).
+    header_words: dict[str, str] = {}
+
+    def header_for(self, column_name: str) -> str:
+        return column_header(column_name, self.header_words)
+
+    def get_export_headers(self, selected_fields=None):
+        return [self.header_for(name) for name in super().get_export_headers(selected_fields)]
+
+    def get_diff_headers(self):
+        return [self.header_for(name) for name in super().get_diff_headers()]
+
+    def before_import(self, dataset, **kwargs):
+        """Headers in words (as exported) or code names, in any case: back to code names."""
+        super().before_import(dataset, **kwargs)
+        known = {}
+        for field in self.get_import_fields():
+            name = str(field.column_name)
+            known[name.lower()] = name
+            known[self.header_for(name).lower()] = name
+        if dataset.headers:
+            dataset.headers = [
+                known.get(str(header or "").strip().lower(), header) for header in dataset.headers
+            ]
 
     def export_field(self, field, instance, **kwargs):
         return escape_formula(super().export_field(field, instance, **kwargs))
@@ -118,6 +166,19 @@ class PavilionResource(resources.ModelResource):
         kwargs["use_transactions"] = True
         kwargs["rollback_on_validation_errors"] = True
         return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
+
+
+class HeaderLabelsExportForm(SelectableFieldsExportForm):
+    """The admin's export form, each column's checkbox labelled with its header in words
+    (import-export's own label title-cases the code name: "Title Zh Hant")."""
+
+    def _get_field_label(self, resource, field_name: str) -> str:
+        instance = resource()
+        field = instance.fields.get(field_name)
+        name = str(field.column_name) if field is not None else field_name
+        if isinstance(instance, PavilionResource):
+            return instance.header_for(name)
+        return super()._get_field_label(resource, field_name)
 
 
 def row_errors(result) -> list[str]:

@@ -76,7 +76,7 @@ def admin_action(page, base: str, exhibit: Exhibit, button: str, message: str = 
     if message:
         page.get_by_label("Message to the department").fill(message)
         page.locator(".submit-row input[type=submit]").click()
-    expect(page.locator(".messagelist .success")).to_contain_text("done")
+    expect(page.locator(".messagelist .success")).to_contain_text(f"“{exhibit.title_en}”")
 
 
 def test_exhibit_round_trip_from_draft_to_the_public_zone(pavilion, browser_for):

@@ -103,6 +103,7 @@ def test_department_export_has_every_language_column(db):
     text = CSV().export_data(DepartmentResource().export(Department.objects.all()))
 
     assert text.splitlines() == [
-        "slug,name_en,name_zh_hant,name_zh_hans,abbreviation,kind,website",
+        "Slug,Name (English),Name (Traditional Chinese),Name (Simplified Chinese),"
+        "Abbreviation,Kind,Website",
         "dpo,Digital Policy Office,數字政策辦公室,,DPO,government,",
     ]

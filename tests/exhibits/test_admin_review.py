@@ -15,13 +15,14 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from exhibits.models import Exhibit, ExhibitComment
+from exhibits.models import Exhibit, ExhibitComment, ExhibitRevision
 from exhibits.services import exhibit_comment_add
 from exhibits.workflow import exhibit_transition
 from tests import factories
 
 CHANGELIST = reverse("admin:exhibits_exhibit_changelist")
 REVIEW_QUEUE = f"{CHANGELIST}?status__in=submitted,in_review"
+QUEUE_PAGE = reverse("admin:exhibits_exhibit_review_queue")
 
 # Every transition a curator can make, from a state it starts in.
 CURATOR_MOVES = [
@@ -46,6 +47,17 @@ LABELS = {
     "publish": "Publish",
     "unpublish": "Unpublish",
     "reopen": "Reopen",
+}
+
+# What the curator reads once each transition is done: a sentence, not "is now <status>".
+DONE = {
+    "start_review": "Review started for “HA Go”.",
+    "request_changes": "Changes requested for “HA Go”: the department is told.",
+    "decline": "“HA Go” is declined: the department is told.",
+    "approve": "“HA Go” is approved.",
+    "publish": "“HA Go” is published.",
+    "unpublish": "“HA Go” is unpublished: the public no longer sees it.",
+    "reopen": "“HA Go” is reopened as a draft.",
 }
 
 
@@ -156,6 +168,26 @@ def test_review_buttons_hidden_from_staff_with_change_right_outside_curators(cli
     assert buttons(response.content.decode()) == []
 
 
+@pytest.mark.parametrize("status", [s for s in Exhibit.Status.values if s != "published"])
+def test_view_on_site_is_hidden_for_an_exhibit_the_public_cannot_see(signed_in, exhibit_in, status):
+    exhibit = exhibit_in(status)
+
+    response = signed_in.get(change_url(exhibit))
+
+    assert response.context["has_absolute_url"] is False
+    assert "viewsitelink" not in response.content.decode()
+    assert signed_in.get(exhibit.get_absolute_url()).status_code == 404
+
+
+def test_view_on_site_opens_the_public_page_of_a_published_exhibit(signed_in, exhibit_in):
+    exhibit = exhibit_in("published", slug="ha-go")
+
+    html = signed_in.get(change_url(exhibit)).content.decode()
+
+    assert '<a href="/exhibits/ha-go/" class="viewsitelink">View on site</a>' in html
+    assert signed_in.get("/exhibits/ha-go/").status_code == 200
+
+
 # -- the transition view ---------------------------------------------------------------------
 
 
@@ -188,10 +220,7 @@ def test_review_transition_changes_status_and_records_who_and_why(
         curator,
         reason,
     )
-    status_label = dict(Exhibit.Status.choices)[target].lower()
-    assert messages_of(response) == [
-        ("success", f"“{LABELS[action]}” done: “HA Go” is now {status_label}.")
-    ]
+    assert messages_of(response) == [("success", DONE[action])]
     assert [m.to for m in mail.outbox] == [[coordinator.email]]
 
 
@@ -240,6 +269,37 @@ def test_review_transition_lists_the_missing_fields(signed_in, exhibit_in):
     exhibit.refresh_from_db()
     assert messages_of(response) == [("error", "Assign a zone before publishing. Missing: zone.")]
     assert (exhibit.status, exhibit.published_at) == ("approved", None)
+
+
+def test_review_publish_after_approve_takes_the_proposed_zone(signed_in, exhibit_in, zones):
+    exhibit = exhibit_in("in_review", zone=None, proposed_zone=zones[1])
+
+    signed_in.post(transition_url(exhibit, "approve"), {"version": "1"})
+    response = signed_in.post(transition_url(exhibit, "publish"), {"version": "2"})
+
+    exhibit.refresh_from_db()
+    # Both messages wait in the session: the test client follows no redirect.
+    assert messages_of(response) == [
+        ("success", "“HA Go” is approved. Its zone is Smart Mobility, as its department proposed."),
+        ("success", "“HA Go” is published."),
+    ]
+    assert (exhibit.status, exhibit.zone) == ("published", zones[1])
+
+
+def test_review_approve_without_any_zone_asks_for_one(signed_in, exhibit_in):
+    exhibit = exhibit_in("in_review", zone=None)
+
+    response = signed_in.post(transition_url(exhibit, "approve"), {"version": "1"})
+
+    exhibit.refresh_from_db()
+    assert messages_of(response) == [
+        (
+            "error",
+            "Choose the exhibit's zone before approving: its department proposed none. "
+            "Missing: zone.",
+        )
+    ]
+    assert (exhibit.status, exhibit.version) == ("in_review", 1)
 
 
 def test_review_transition_refuses_a_wrong_state(signed_in, exhibit_in):
@@ -322,7 +382,7 @@ def test_review_transition_get_of_an_impossible_move_goes_back(signed_in, exhibi
 
     assert (response.status_code, response["Location"]) == (302, change_url(exhibit))
     assert messages_of(response) == [
-        ("error", "“Publish” is not possible for this draft exhibit now.")
+        ("error", "“Publish” is not possible while the exhibit is “Draft”.")
     ]
 
 
@@ -598,11 +658,125 @@ def test_review_queue_is_linked_from_the_index_and_the_changelist(signed_in, que
     index = signed_in.get(reverse("admin:index")).content.decode()
     changelist = signed_in.get(CHANGELIST).content.decode()
 
-    link = f'<a href="{REVIEW_QUEUE}"'
-    assert link in index and link in changelist
+    assert f'<a href="{QUEUE_PAGE}"' in changelist
+    assert f'<a href="{QUEUE_PAGE}" class="section">Review queue: 3 wait for a decision</a>' in (
+        index
+    )
     module = index[index.index('id="review-queue-module"') :]
     rows = re.findall(r'<a href="[^"]+">([^<]+)</a></th>\s*<td>(\d+)</td>', module)
-    assert rows == [("Submitted", "2"), ("In review", "1"), ("Changes requested", "1")]
+    assert rows == [
+        ("Submitted", "2"),
+        ("In review", "1"),
+        ("Changes requested", "1"),
+        ("Changes to published exhibits", "0"),
+    ]
+
+
+def submitted_revision(exhibit: Exhibit, *, days: int, status: str = "submitted"):
+    """Changes to a published exhibit, submitted ``days`` (and an hour) ago."""
+    return ExhibitRevision.objects.create(
+        exhibit=exhibit,
+        number=exhibit.revisions.count() + 1,
+        status=status,
+        base_version=exhibit.version,
+        submitted_at=timezone.now() - dt.timedelta(days=days, hours=1),
+    )
+
+
+@pytest.fixture
+def queue_with_changes(queue, edition, zones, department):
+    """The queue's exhibits, and departments' changes to two published exhibits: one
+    submitted five days ago, one still a draft (waiting for the department, not for us)."""
+    weather = factories.PublishedExhibitFactory(
+        edition=edition, lead_department=department, zone=zones[1], title_en="Weather"
+    )
+    kiosk = factories.PublishedExhibitFactory(
+        edition=edition, lead_department=department, zone=zones[0], title_en="Kiosk"
+    )
+    return {
+        **queue,
+        "changes": submitted_revision(weather, days=5),
+        "draft_changes": submitted_revision(kiosk, days=6, status="draft"),
+    }
+
+
+def queue_rows(html: str) -> list[tuple[str, str, str]]:
+    """(title, waiting for, what waits) of each row of the review queue page."""
+    table = html[html.index("<tbody>") : html.index("</tbody>")]
+    return [
+        (title, re.sub(r"\s+", " ", waiting), what)
+        for title, waiting, what in re.findall(
+            r'<th scope="row"><a href="[^"]+">([^<]+)</a></th>\s*'
+            r"<td><time[^>]*>([^<]+)</time></td>\s*<td>([^<]+)</td>",
+            table,
+        )
+    ]
+
+
+def test_review_queue_shows_exhibits_and_submitted_changes_longest_waiting_first(
+    signed_in, queue_with_changes
+):
+    response = signed_in.get(QUEUE_PAGE)
+
+    html = response.content.decode()
+    changes = queue_with_changes["changes"]
+    assert response.status_code == 200
+    assert queue_rows(html) == [
+        ("Old", "1 week, 2 days", "Submitted"),
+        ("Weather", "5 days, 1 hour", "Changes #1 submitted"),
+        ("Week", "3 days, 1 hour", "In review"),
+        ("Fresh", "1 hour", "Submitted"),
+    ]
+    revision_link = reverse("admin:exhibits_exhibitrevision_change", args=[changes.pk])
+    assert f'<th scope="row"><a href="{revision_link}">Weather</a></th>' in html
+    old_link = change_url(queue_with_changes["old"])
+    assert f'<th scope="row"><a href="{old_link}">Old</a></th>' in html
+
+
+def test_review_queue_counts_on_the_index_and_dashboard_agree_with_the_page(
+    signed_in, queue_with_changes
+):
+    page = signed_in.get(QUEUE_PAGE).content.decode()
+    index = signed_in.get(reverse("admin:index"))
+    html = index.content.decode()
+
+    assert len(queue_rows(page)) == 4
+    assert f'<a href="{QUEUE_PAGE}" class="section">Review queue: 4 wait for a decision</a>' in (
+        html
+    )
+    module = html[html.index('id="review-queue-module"') :]
+    rows = dict(re.findall(r'<a href="[^"]+">([^<]+)</a></th>\s*<td>(\d+)</td>', module))
+    assert rows["Changes to published exhibits"] == "1"
+    dashboard = html[html.index('id="dashboard-waiting"') :]
+    assert re.findall(r'<th scope="row">([^<]+)</th><td><a href="[^"]+">(\d+)</a></td>', dashboard)[
+        :2
+    ] == [("Exhibits waiting for review", "3"), ("Changes to published exhibits", "1")]
+
+
+def test_review_queue_is_empty_when_nothing_waits(signed_in, db):
+    response = signed_in.get(QUEUE_PAGE)
+
+    assert "Nothing waits for a decision." in response.content.decode()
+    assert response.context["entries"] == []
+
+
+def test_review_queue_page_refuses_staff_without_the_view_right(client, queue):
+    client.force_login(factories.UserFactory(is_staff=True))
+
+    response = client.get(QUEUE_PAGE)
+
+    assert response.status_code == 403
+
+
+def test_review_queue_page_sends_a_coordinator_to_sign_in(client, coordinator, queue):
+    client.force_login(coordinator)
+
+    response = client.get(QUEUE_PAGE)
+
+    assert (response.status_code, response["Location"]) == (
+        302,
+        f"{reverse('admin:login')}?next={QUEUE_PAGE}",
+    )
 
 
 def test_review_queue_hidden_from_staff_outside_curators(client, queue):
@@ -640,6 +814,29 @@ def test_review_queue_queries_do_not_grow_with_rows(
         response = signed_in.get(REVIEW_QUEUE)
 
     assert len(response.context["cl"].result_list) == rows
+
+
+# The review queue page, whatever the number of exhibits and changes waiting: session,
+# user, the user's and the groups' permissions, then the waiting exhibits and the
+# submitted revisions (each with its edition, department and zones joined).
+QUEUE_PAGE_QUERIES = 6
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_review_queue_page_queries_do_not_grow_with_rows(
+    signed_in, edition, zones, department, django_assert_num_queries, rows
+):
+    for i in range(rows):
+        factories.ExhibitFactory(
+            edition=edition, zone=zones[i % 2], status="submitted" if i % 2 else "in_review"
+        )
+        published = factories.PublishedExhibitFactory(edition=edition, zone=zones[i % 2])
+        submitted_revision(published, days=i)
+
+    with django_assert_num_queries(QUEUE_PAGE_QUERIES):
+        response = signed_in.get(QUEUE_PAGE)
+
+    assert len(response.context["entries"]) == 2 * rows
 
 
 # The exhibit's change page, whatever the number of partners, technologies, images, links,

@@ -17,6 +17,7 @@ from exhibits.revisions import (
     revision_submit,
     revision_update,
 )
+from exhibits.workflow import exhibit_transition
 from tests import factories
 from tests.exhibits.revision_scene import build_scene
 
@@ -278,3 +279,18 @@ def test_revision_change_page_queries_do_not_grow(
 
     assert response.status_code == 200
     assert len(response.context["revision_review"]["diff"]) == 7
+
+
+def test_revision_page_links_the_public_page_only_while_published(signed_in, scene):
+    revision = proposal(scene)
+    public = f'(<a href="{scene.exhibit.get_absolute_url()}">public page</a>)'
+    published_html = signed_in.get(change_url(revision)).content.decode()
+    exhibit_transition(
+        exhibit=scene.exhibit, action="unpublish", user=scene.curator, message="Booth moved."
+    )
+
+    unpublished_html = signed_in.get(change_url(revision)).content.decode()
+
+    assert public in published_html
+    assert public not in unpublished_html
+    assert signed_in.get(scene.exhibit.get_absolute_url()).status_code == 404

@@ -75,28 +75,50 @@ def test_export_rows_match_the_queryset_in_csv_and_xlsx(catalogue, edition):
     dataset = ExhibitResource().export(queryset)
 
     for rows in (csv_rows(dataset), xlsx_rows(dataset)):
-        assert [row["slug"] for row in rows] == list(queryset.values_list("slug", flat=True))
+        assert [row["Slug"] for row in rows] == list(queryset.values_list("slug", flat=True))
         iam = rows[0]
-        assert {key: iam[key] for key in ("title_en", "title_zh_hant", "title_zh_hans")} == {
-            "title_en": "iAM Smart",
-            "title_zh_hant": "智方便",
-            "title_zh_hans": "智方便简体",
-        }
-        assert (iam["edition"], iam["zone"], iam["lead_department"], iam["status"]) == (
+        assert {
+            key: iam[f"Title ({language})"]
+            for key, language in (
+                ("en", "English"),
+                ("zh_hant", "Traditional Chinese"),
+                ("zh_hans", "Simplified Chinese"),
+            )
+        } == {"en": "iAM Smart", "zh_hant": "智方便", "zh_hans": "智方便简体"}
+        assert (iam["Edition"], iam["Zone"], iam["Lead department"], iam["Status"]) == (
             edition.slug,
             "smart-living",
             "dpo",
             "published",
         )
-        assert (iam["partner_departments"], iam["technologies"]) == ("hko", "ai;robotics")
-        assert rows[1]["booth"] == "M01"
+        assert (iam["Partner departments"], iam["Technologies"]) == ("hko", "ai;robotics")
+        assert rows[1]["Booth"] == "M01"
         # A title a spreadsheet would compute is kept as text.
-        assert rows[1]["title_en"] == "'=1+1 trains"
-    assert set(ExhibitResource().get_export_headers()) >= {
-        f"{field}_{code}"
-        for field in ("title", "summary", "description", "demo_notes")
-        for code in ("en", "zh_hant", "zh_hans")
-    }
+        assert rows[1]["Title (English)"] == "'=1+1 trains"
+
+
+def test_export_headers_name_each_column_in_words():
+    assert ExhibitResource().get_export_headers() == [
+        "Edition",
+        "Slug",
+        *(
+            f"{field} ({language})"
+            for field in ("Title", "Summary", "Description", "Demonstration notes")
+            for language in ("English", "Traditional Chinese", "Simplified Chinese")
+        ),
+        "Lead department",
+        "Partner departments",
+        "Technologies",
+        "Proposed zone",
+        "Zone",
+        "Booth",
+        "Featured",
+        "Status",
+        "Version",
+        "Submitted at",
+        "Published at",
+        "Updated at",
+    ]
 
 
 def test_export_query_count_is_fixed(catalogue, edition, django_assert_num_queries):
@@ -257,13 +279,37 @@ def test_import_from_xlsx_with_a_bad_row_saves_nothing(catalogue, curator):
     assert not Exhibit.objects.filter(slug__in=["good", "bad"]).exists()
 
 
+def test_import_accepts_headers_in_any_case_and_code_names(catalogue, edition, curator):
+    data = tablib.Dataset(
+        ["", "mixed", "Mixed headers", "混合", "dpo", "ai"],
+        headers=[
+            "EDITION",
+            "slug",
+            "title (english)",
+            "title_zh_hant",
+            " Lead department ",
+            "Technologies",
+        ],
+    )
+
+    result = ExhibitResource().import_data(data, user=curator)
+
+    assert row_errors(result) == []
+    mixed = Exhibit.objects.get(edition=edition, slug="mixed")
+    assert (mixed.title_en, mixed.title_zh_hant, mixed.lead_department.slug) == (
+        "Mixed headers",
+        "混合",
+        "dpo",
+    )
+
+
 def test_export_can_be_imported_again_as_drafts_of_another_edition(catalogue, edition, curator):
     other = factories.EditionFactory(slug="innoex-2026")
     factories.ZoneFactory(edition=other, slug="smart-living")
     exported = ExhibitResource().export(Exhibit.objects.filter(slug="iam-smart"))
     (row,) = csv_rows(exported)
     # Into the new edition, with last year's zone as the proposal (curators set zones).
-    row |= {"edition": "innoex-2026", "proposed_zone": row["zone"], "zone": ""}
+    row |= {"Edition": "innoex-2026", "Proposed zone": row["Zone"], "Zone": ""}
     again = CSV().create_dataset(
         CSV().export_data(tablib.Dataset(list(row.values()), headers=list(row)))
     )

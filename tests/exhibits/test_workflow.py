@@ -341,3 +341,50 @@ def test_workflow_available_transitions_by_role(exhibit, coordinator, editor, cu
         "request_changes",
         "decline",
     ]
+
+
+# --- approval places the exhibit in its proposed zone ---------------------------------
+
+
+def test_workflow_approve_sets_the_proposed_zone_and_records_it(exhibit, zone, curator):
+    put(exhibit, S.IN_REVIEW)
+    assert (exhibit.zone_id, exhibit.proposed_zone_id) == (None, zone.pk)
+
+    approved = exhibit_transition(exhibit=exhibit, action="approve", user=curator)
+    published = exhibit_transition(exhibit=approved, action="publish", user=curator)
+
+    published.refresh_from_db()
+    record = published.history.filter(status=S.APPROVED).latest()
+    assert (published.status, published.zone) == (S.PUBLISHED, zone)
+    assert (record.zone_id, record.history_user, record.history_change_reason) == (
+        zone.pk,
+        curator,
+        f"approve: Approve (zone set to {zone.slug}, as proposed)",
+    )
+
+
+def test_workflow_approve_keeps_the_zone_a_curator_chose(exhibit, edition, curator):
+    chosen = factories.ZoneFactory(edition=edition)
+    put(exhibit, S.IN_REVIEW, zone=chosen)
+
+    approved = exhibit_transition(exhibit=exhibit, action="approve", user=curator)
+
+    approved.refresh_from_db()
+    assert (approved.zone, approved.history.latest().history_change_reason) == (
+        chosen,
+        "approve: Approve",
+    )
+
+
+def test_workflow_approve_without_zone_or_proposal_asks_for_one(exhibit, curator):
+    put(exhibit, S.IN_REVIEW, proposed_zone=None)
+
+    with pytest.raises(Conflict) as excinfo:
+        exhibit_transition(exhibit=exhibit, action="approve", user=curator)
+
+    exhibit.refresh_from_db()
+    assert (str(excinfo.value.message), excinfo.value.missing) == (
+        "Choose the exhibit's zone before approving: its department proposed none.",
+        ["zone"],
+    )
+    assert (exhibit.status, exhibit.version, exhibit.zone_id) == (S.IN_REVIEW, 1, None)

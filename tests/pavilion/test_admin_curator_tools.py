@@ -92,13 +92,53 @@ def test_admin_export_rows_match_the_filtered_list_csv_and_xlsx(signed_in, catal
     assert as_csv.status_code == 200
     assert as_csv["Content-Type"].startswith("text/csv")
     rows = export_data(as_csv)
-    assert sorted(row["slug"] for row in rows) == expected
-    assert {"title_en", "title_zh_hant", "title_zh_hans", "summary_zh_hans"} <= set(rows[0])
+    assert sorted(row["Slug"] for row in rows) == expected
+    assert {
+        "Title (English)",
+        "Title (Traditional Chinese)",
+        "Title (Simplified Chinese)",
+        "Summary (Simplified Chinese)",
+    } <= set(rows[0])
     book = openpyxl.load_workbook(io.BytesIO(as_xlsx.content))
     sheet = list(book.active.iter_rows(values_only=True))
-    slug_column = sheet[0].index("slug")
+    slug_column = sheet[0].index("Slug")
     assert sorted(row[slug_column] for row in sheet[1:]) == expected
     assert len(expected) >= 1
+
+
+def test_admin_export_form_labels_columns_in_words(signed_in, catalogue):
+    form = signed_in.get(EXPORT).context["form"]
+
+    labels = {name: str(field.label) for name, field in form.fields.items()}
+    assert labels["exhibitresource_title_zh_hant"] == "Title (Traditional Chinese)"
+    assert labels["exhibitresource_demo_notes_zh_hans"] == (
+        "Demonstration notes (Simplified Chinese)"
+    )
+    assert labels["exhibitresource_lead_department"] == "Lead department"
+    assert not any("Zh Hant" in label or "Zh Hans" in label for label in labels.values())
+
+
+def test_admin_export_then_import_round_trip(signed_in, catalogue, edition):
+    exported = export_post(signed_in, "status__exact=published&q=Weather", "0")
+    text = exported.content.decode("utf-8-sig")
+    header, row = text.splitlines()
+    assert header.startswith("Edition,Slug,Title (English),Title (Traditional Chinese),")
+    # The same file back, as a new draft under another slug (imports make drafts only).
+    again = header + "\n" + row.replace(",ai-weather,", ",ai-weather-copy,", 1) + "\n"
+
+    preview = signed_in.post(
+        IMPORT, {"format": "0", "resource": "0", "import_file": upload("export.csv", again)}
+    )
+    assert preview.context["result"].invalid_rows == []
+    signed_in.post(PROCESS_IMPORT, dict(preview.context["confirm_form"].initial))
+
+    copy = Exhibit.objects.get(edition=edition, slug="ai-weather-copy")
+    assert (copy.status, copy.title_en, copy.title_zh_hant, copy.lead_department.slug) == (
+        "draft",
+        "Ai Weather",
+        "ai-weather 中文",
+        "hko",
+    )
 
 
 def upload(name: str, text: str) -> SimpleUploadedFile:
@@ -179,7 +219,7 @@ def test_admin_department_export_lists_every_language(signed_in, db):
         reverse("admin:departments_department_export"), {"format": "0", "resource": "0", **fields}
     )
 
-    assert [(row["slug"], row["name_zh_hant"]) for row in export_data(response)] == [
+    assert [(row["Slug"], row["Name (Traditional Chinese)"]) for row in export_data(response)] == [
         ("dpo", "數字政策辦公室")
     ]
 

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
-from exhibits.models import Exhibit, ExhibitImage
+from exhibits.models import Exhibit, ExhibitImage, ExhibitRevision
 from pavilion.dashboard import curator_dashboard
 from tests import factories
 from tests.factories import hkt
@@ -228,3 +228,24 @@ def test_admin_index_shows_the_dashboard_to_curators_only(client, curator, fair)
     assert curators_index.count('<svg class="chart"') == 6
     assert 'href="/admin/tools/dashboard/"' in curators_index
     assert "dashboard-heading" not in staff_index
+
+
+def test_dashboard_waiting_counts_exhibits_and_submitted_changes_of_this_edition(
+    client, curator, fair, edition
+):
+    def revision(exhibit, status):
+        return ExhibitRevision.objects.create(
+            exhibit=exhibit, number=1, status=status, base_version=1, submitted_at=hkt(2025, 3, 6)
+        )
+
+    changes = revision(fair["published"], "submitted")
+    revision(factories.PublishedExhibitFactory(edition=edition), "draft")
+    revision(factories.PublishedExhibitFactory(), "submitted")  # another edition
+    client.force_login(curator)
+
+    exhibits, revisions = curator_dashboard().waiting
+
+    assert (counts([exhibits, revisions])) == {"exhibits": 2, "revisions": 1}
+    assert listed(client, exhibits.url) == sorted([fair["submitted"].pk, fair["in_review"].pk])
+    shown = client.get(revisions.url).context["cl"].queryset
+    assert list(shown.values_list("pk", flat=True)) == [changes.pk]

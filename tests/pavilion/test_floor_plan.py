@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -150,6 +152,29 @@ def test_floor_plan_shows_held_and_free_booths(client, curator, plan):
     assert html.count('class="booth booth-free"') == 2
     assert html.count('class="booth booth-held"') == 1
     assert 'href="/static/pavilion/tools.css"' in html
+
+
+@pytest.mark.parametrize("with_booths", [True, False])
+def test_floor_plan_add_a_booth_opens_a_form_for_this_zone(
+    client, curator, edition, zones, plan, with_booths
+):
+    client.force_login(curator)
+    zone = plan["zone"] if with_booths else zones[1]
+    if not with_booths:
+        zone.booths.all().delete()
+
+    html = client.get(url(zone)).content.decode()
+    links = re.findall(r'<a href="([^"]+)" class="booth-add">', html)
+    form = client.get(links[0].replace("&amp;", "&")).context["adminform"].form
+
+    assert links[0] == (
+        f"{reverse('admin:pavilion_booth_add')}?edition={edition.pk}&amp;zone={zone.pk}"
+    )
+    assert (form["edition"].value(), form["zone"].value(), form["code"].value()) == (
+        str(edition.pk),
+        str(zone.pk),
+        None,
+    )
 
 
 def test_floor_plan_assigns_a_free_booth(client, curator, plan):
