@@ -21,6 +21,7 @@ from departments.models import Department
 from exhibits import images as image_pipeline
 from exhibits import revisions
 from exhibits.forms import ExhibitImageForm, ExhibitImageInlineFormSet, image_upload_field
+from exhibits.labels import FIELD_LABELS, LANGUAGE_NAMES
 from exhibits.models import (
     Exhibit,
     ExhibitComment,
@@ -40,20 +41,9 @@ from exhibits.services import (
 from exhibits.workflow import REQUIRED_LANGUAGES, REQUIRED_TEXT_FIELDS, StaleVersion
 from pavilion.i18n import HTML_LANG
 
-LANGUAGE_NAMES = {
-    "en": _("English"),
-    "zh_hant": _("Traditional Chinese"),
-    "zh_hans": _("Simplified Chinese"),
-}
 # lang attributes of the inputs, so browsers pick fonts, spelling and input methods.
 _HTML_LANG = {key: HTML_LANG[key.replace("_", "-")] for key in LANGUAGE_KEYS}
 
-FIELD_LABELS = {
-    "title": _("Title"),
-    "summary": _("Summary"),
-    "description": _("Description"),
-    "demo_notes": _("Demonstration notes"),
-}
 FIELD_HELP = {
     "title": _("The name visitors see on cards and on the exhibit's page."),
     "summary": _("One or two sentences for the cards (at most 600 characters)."),

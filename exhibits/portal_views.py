@@ -25,6 +25,7 @@ from departments.selectors import acting_membership, memberships_of
 from exhibits import portal_selectors as selectors
 from exhibits import revisions
 from exhibits import rules as exhibit_rules
+from exhibits.labels import missing_label
 from exhibits.models import Exhibit, ExhibitRevision
 from exhibits.portal_forms import (
     FIELD_LABELS,
@@ -236,29 +237,23 @@ def _read_only_reason(exhibit) -> str:
     return gettext("This exhibit is read-only for your department in its current state.")
 
 
+def _refusal_text(error: WorkflowError) -> str:
+    """A refusal as people read it. An incomplete exhibit's missing items are listed as
+    links under it (``describe_missing``), so the sentence does not list them again."""
+    if error.code == "incomplete" and error.missing:
+        return gettext("Not submitted: the exhibit is not complete yet.")
+    return str(error.message)
+
+
 def describe_missing(exhibit, names: list[str]) -> list[dict]:
     """Each missing item named in the person's language, with a link to its form field."""
-    labels = {
-        "images": gettext("At least one image"),
-        "images.alt_text": gettext(
-            "Alternative text of an image in English and Traditional Chinese"
-        ),
-        "proposed_zone": gettext("Proposed zone"),
-        "zone": gettext("Zone (set by the pavilion team)"),
-    }
-    for field, field_label in FIELD_LABELS.items():
-        for key, language in LANGUAGE_NAMES.items():
-            labels[f"{field}_{key}"] = gettext("%(field)s in %(language)s") % {
-                "field": field_label,
-                "language": language,
-            }
     # Images are one section of the edit page; every other item is one field.
     anchors = {"images": "images", "images.alt_text": "images"}
     edit_url = reverse("portal:exhibit_edit", args=[exhibit.pk])
     return [
         {
             "name": name,
-            "label": labels.get(name, name),
+            "label": missing_label(name),
             "url": f"{edit_url}#{anchors.get(name, f'id_{name}')}",
         }
         for name in names
@@ -404,7 +399,7 @@ def exhibit_action(request, pk: int):
             request,
             refreshed,
             status=error.status,
-            error=str(error.message),
+            error=_refusal_text(error),
             missing=error.missing,
         )
     messages.success(request, _ACTION_DONE[action]())
@@ -580,7 +575,7 @@ def revision_action(request, pk: int, action: str):
             request,
             _load(request, pk),
             status=error.status,
-            error=str(error.message),
+            error=_refusal_text(error),
             missing=error.missing,
         )
     messages.success(request, done())

@@ -53,6 +53,7 @@ from django.utils.translation import gettext_lazy as _
 from departments.models import Department
 from exhibits import images as image_pipeline
 from exhibits import rules as exhibit_rules
+from exhibits.labels import missing_labels
 from exhibits.models import (
     OPEN_REVISION_STATUSES,
     Exhibit,
@@ -602,7 +603,8 @@ def revision_submit(
     missing = missing_in_proposal(locked.changes)
     if missing:
         raise Conflict(
-            _("The proposed exhibit is not complete: %(fields)s.") % {"fields": ", ".join(missing)},
+            _("The proposed exhibit is not complete: %(fields)s.")
+            % {"fields": missing_labels(missing)},
             missing=missing,
             code="incomplete",
         )

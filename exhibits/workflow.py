@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 
 from departments.models import Quota
 from exhibits import rules as exhibit_rules
+from exhibits.labels import missing_labels
 from exhibits.models import Exhibit, ExhibitStatus
 from pavilion.groups import CURATORS
 
@@ -309,7 +310,7 @@ def exhibit_transition(
         missing = missing_for_submission(locked)
         if missing:
             raise Conflict(
-                _("The exhibit is not complete: %(fields)s.") % {"fields": ", ".join(missing)},
+                _("The exhibit is not complete: %(fields)s.") % {"fields": missing_labels(missing)},
                 missing=missing,
                 code="incomplete",
             )

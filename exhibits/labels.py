@@ -1,0 +1,56 @@
+"""What people read for the names machines use: content fields, languages, missing items.
+
+The workflow and the API speak in field names (``title_zh_hant``, ``images.alt_text``);
+people read labels in their own language ("Title in Traditional Chinese"). This module
+only translates names into labels: it imports nothing of the workflow, so the workflow,
+the revisions, the portal's forms and views can all use it.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGE_NAMES = {
+    "en": _("English"),
+    "zh_hant": _("Traditional Chinese"),
+    "zh_hans": _("Simplified Chinese"),
+}
+
+FIELD_LABELS = {
+    "title": _("Title"),
+    "summary": _("Summary"),
+    "description": _("Description"),
+    "demo_notes": _("Demonstration notes"),
+}
+
+
+def missing_label(name: str) -> str:
+    """The label of one item ``missing_for_submission`` names, in the active language.
+
+    An unknown name is returned as it is (better a name than nothing).
+    """
+    fixed = {
+        "images": gettext("At least one image"),
+        "images.alt_text": gettext(
+            "Alternative text of an image in English and Traditional Chinese"
+        ),
+        "proposed_zone": gettext("Proposed zone"),
+        "zone": gettext("Zone (set by the pavilion team)"),
+        "message": gettext("A message"),
+    }
+    if name in fixed:
+        return fixed[name]
+    for field, field_label in FIELD_LABELS.items():
+        for key, language in LANGUAGE_NAMES.items():
+            if name == f"{field}_{key}":
+                return gettext("%(field)s in %(language)s") % {
+                    "field": field_label,
+                    "language": language,
+                }
+    return name
+
+
+def missing_labels(names) -> str:
+    """The labels of several missing items, in the active language, as one list."""
+    return pgettext("between the items of a list", ", ").join(missing_label(name) for name in names)
