@@ -38,7 +38,7 @@ from exhibits.portal_forms import (
 )
 from exhibits.qr import exhibit_public_url, qr_svg
 from exhibits.selectors import exhibits_nearby
-from exhibits.services import exhibit_comment_add
+from exhibits.services import exhibit_comment_add, exhibit_draft_delete
 from exhibits.workflow import (
     Conflict,
     ExhibitNotFound,
@@ -180,8 +180,7 @@ def exhibit_edit(request, pk: int):
 def _save(request, editor: ExhibitEditor):
     """Save the editor's forms and redirect, or return None to show them again."""
     if not editor.is_valid():
-        messages.error(request, gettext("Nothing was saved: please correct the marked fields."))
-        return None
+        return None  # the page's error summary says what to correct (one banner)
     try:
         exhibit = editor.save(user=request.user)
     except StaleVersion:
@@ -415,6 +414,70 @@ _ACTION_DONE = {
 
 
 @acting_member_required
+def exhibit_withdraw(request, pk: int):
+    """Ask before withdrawing: the page's form posts to ``exhibit_action`` (the workflow)."""
+    access = _load(request, pk)
+    if not access.acts_for_lead:
+        return _refuse_partner_action(request)
+    if not any(transition.name == "withdraw" for transition in access.transitions):
+        if not exhibit_rules.is_lead_coordinator(request.user, access.exhibit):
+            return _forbidden(
+                request, gettext("Only the department's coordinator can withdraw an exhibit.")
+            )
+        return _render_detail(
+            request,
+            access,
+            status=409,
+            error=gettext("This exhibit cannot be withdrawn in its current state."),
+        )
+    return render(
+        request,
+        "exhibits/portal/confirm_withdraw.html",
+        {"membership": request.membership, "access": access, "exhibit": access.exhibit},
+    )
+
+
+@acting_member_required
+@require_http_methods(["GET", "POST"])
+def exhibit_delete(request, pk: int):
+    """Delete a draft never submitted (its coordinator): a confirmation page, then the
+    service. Refusals: an editor 403, another department 404, any other status 409."""
+    access = _load(request, pk)
+    exhibit = access.exhibit
+    if not access.acts_for_lead:
+        return _refuse_partner_action(request)
+    if request.method == "POST":
+        title = exhibit.title_en
+        try:
+            exhibit_draft_delete(exhibit=exhibit, user=request.user)
+        except ExhibitNotFound as error:
+            raise Http404(str(error.message)) from None
+        except NotAllowed as error:
+            return _forbidden(request, str(error.message))
+        except Conflict as error:
+            return _render_detail(request, _load(request, pk), status=409, error=str(error.message))
+        messages.success(request, gettext("The draft “%(title)s” was deleted.") % {"title": title})
+        return redirect("portal:dashboard")
+    if not exhibit_rules.is_lead_coordinator(request.user, exhibit):
+        return _forbidden(request, gettext("Only the department's coordinator can delete a draft."))
+    if not access.can_delete:
+        return _render_detail(
+            request,
+            access,
+            status=409,
+            error=gettext(
+                "Only a draft that was never submitted can be deleted; withdraw this "
+                "exhibit instead."
+            ),
+        )
+    return render(
+        request,
+        "exhibits/portal/confirm_delete.html",
+        {"membership": request.membership, "access": access, "exhibit": exhibit},
+    )
+
+
+@acting_member_required
 @require_POST
 def exhibit_comment(request, pk: int):
     """Add a message to the thread with the pavilion team."""
@@ -490,8 +553,7 @@ def _revision_edit(request, access):
 def _save_revision(request, editor: RevisionEditor):
     """Save the changes into the draft revision and redirect, or None to show the page."""
     if not editor.is_valid():
-        messages.error(request, gettext("Nothing was saved: please correct the marked fields."))
-        return None
+        return None  # the page's error summary says what to correct (one banner)
     try:
         editor.save(user=request.user)
     except StaleVersion:

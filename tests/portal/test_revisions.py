@@ -231,6 +231,11 @@ def test_revision_edit_invalid_input_saves_nothing(client, scene, media_root):
     html = response.content.decode()
     assert "Nothing was saved" in html
     assert 'value="Kept alt text"' in html
+    # One summary (no second flash banner), naming the photo to choose again.
+    assert len(re.findall(r'class="(?:notice notice-error|portal-message[^"]*)"', html)) == 1
+    summary = html.split('id="form-errors"', 1)[1].split("</div>", 1)[0]
+    assert "The image file you chose (x.jpg) was not kept: choose it again" in summary
+    assert "You chose “x.jpg”, but nothing was saved: choose the file again." in html
     assert ExhibitRevision.objects.count() == 0
     assert media_files() == files_before
 
