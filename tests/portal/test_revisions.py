@@ -580,3 +580,17 @@ def test_public_api_is_byte_identical_while_a_revision_is_pending(client, scene,
         before.content,
         before["ETag"],
     )
+
+
+def test_withdrawing_changes_asks_first(client, scene):
+    draft_with_changes(scene)
+    client.force_login(scene.coordinator)
+
+    html = client.get(url("exhibit_detail", scene.exhibit.pk)).content.decode()
+
+    step = html.split('<details class="confirm-step">', 1)[1].split("</details>", 1)[0]
+    assert '<summary class="button button-secondary">Withdraw changes…</summary>' in step
+    withdraw = url("revision_action", scene.exhibit.pk, "withdraw")
+    assert f'action="{withdraw}"' in step
+    assert "Yes, withdraw the changes</button>" in step
+    assert html.count(f'action="{withdraw}"') == 1  # no bare withdraw button outside it
