@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.forms.models import inlineformset_factory
 from django.utils.choices import CallableChoiceIterator
@@ -122,10 +122,10 @@ class ExhibitContentForm(forms.Form):
             # rule (lead_is_partner), as through the admin and the API.
             queryset=Department.objects.order_by("name_en"),
             required=False,
-            widget=forms.SelectMultiple(attrs={"size": 8}),
+            # A checkbox per department: choosing several needs no Ctrl-click.
+            widget=forms.CheckboxSelectMultiple,
             help_text=_(
-                "Departments that take part in this exhibit. They can read it once it is "
-                "submitted. Hold Ctrl (⌘ on a Mac) to choose several; type a name to jump."
+                "Departments that take part in this exhibit. They can read it once it is submitted."
             ),
         )
         # Read when the field is drawn (a saved form is never drawn: no query then).
@@ -245,7 +245,19 @@ class ExhibitLinkForm(forms.ModelForm):
         return url
 
 
-class PortalImageForm(ExhibitImageForm):
+class DroppedUploadMixin:
+    """A form shown again after a refused save cannot keep the file the person chose (a
+    browser never re-fills a file input): name it, so the page says to choose it again."""
+
+    @property
+    def dropped_upload(self) -> str:
+        if not self.is_bound:
+            return ""
+        upload = self.files.get(self.add_prefix("upload"))
+        return getattr(upload, "name", "") if upload else ""
+
+
+class PortalImageForm(DroppedUploadMixin, ExhibitImageForm):
     """The image form of the foundation, with language tags on its text inputs."""
 
     def __init__(self, *args, **kwargs):
@@ -270,12 +282,16 @@ class PortalImageForm(ExhibitImageForm):
         ]
 
 
+#: Empty rows for new links and images on each save: the first shows, the others open
+#: under "Add another" (a <details>, so it works without JavaScript).
+EXTRA_ROWS = 3
+
 LinkFormSet = inlineformset_factory(
     Exhibit,
     ExhibitLink,
     form=ExhibitLinkForm,
     formset=ExhibitLinkInlineFormSet,
-    extra=1,
+    extra=EXTRA_ROWS,
     max_num=MAX_LINKS,
     can_delete=True,
 )
@@ -284,7 +300,7 @@ ImageFormSet = inlineformset_factory(
     ExhibitImage,
     form=PortalImageForm,
     formset=ExhibitImageInlineFormSet,
-    extra=1,
+    extra=EXTRA_ROWS,
     max_num=MAX_IMAGES,
     can_delete=True,
 )
@@ -322,7 +338,12 @@ class ExhibitEditor:
             lead_department=department,
             initial=None if exhibit is None else ExhibitContentForm.initial_for(exhibit),
         )
-        self.version = VersionForm(data, initial={"version": exhibit.version if exhibit else None})
+        # A new draft has no version: its form never posts one, so only an edit binds it
+        # (bound on create, the missing version showed "reload the page" on any error).
+        self.version = VersionForm(
+            data if exhibit is not None else None,
+            initial={"version": exhibit.version if exhibit else None},
+        )
         self.links = LinkFormSet(data, instance=instance, prefix="links")
         self.images = ImageFormSet(data, files, instance=instance, prefix="images")
         self.edition = edition
@@ -337,13 +358,25 @@ class ExhibitEditor:
         return all(results)
 
     def error_count(self) -> int:
-        count = len(self.content.errors)
+        """Fields marked with an error below (the summary's own lines are not counted)."""
+        count = len([name for name in self.content.errors if name != NON_FIELD_ERRORS])
         for formset in (self.links, self.images):
             count += len(formset.non_form_errors())
             count += sum(len(form.errors) for form in formset.forms)
-        if not self.creating:
-            count += len(self.version.errors)
         return count
+
+    def summary_errors(self) -> list[str]:
+        """Errors of the page as a whole (a conflict, a refusal, an unreadable version),
+        said once, in the summary at the top."""
+        errors = list(self.content.non_field_errors())
+        if self.version.is_bound:
+            for field_errors in self.version.errors.values():
+                errors += [error for error in field_errors if error not in errors]
+        return errors
+
+    def dropped_uploads(self) -> list[str]:
+        """Names of the image files chosen for this refused save: they must be chosen again."""
+        return [form.dropped_upload for form in self.images.forms if form.dropped_upload]
 
     def add_conflict(self, message: str, *, current_version: int) -> None:
         """Keep the person's text, say why it was not saved, and let them save over it."""
@@ -450,7 +483,7 @@ class RevisionLinkForm(forms.Form):
         self.order_fields(["url", *translated_columns("label"), "order"])
 
 
-class RevisionImageForm(forms.Form):
+class RevisionImageForm(DroppedUploadMixin, forms.Form):
     """A proposed image: one of the exhibit's (``key`` "id:<pk>"), one these changes added
     earlier ("new:<key>"), or a new file (no key). Files are decoded here, so a refusal
     shows next to the field; the revision service stores them (staged)."""
@@ -601,7 +634,7 @@ class RevisionImageFormSet(_OrderedFormSet):
 RevisionLinkFormSet = forms.formset_factory(
     RevisionLinkForm,
     formset=_OrderedFormSet,
-    extra=1,
+    extra=EXTRA_ROWS,
     max_num=MAX_LINKS,
     validate_max=True,
     can_delete=True,
@@ -609,7 +642,7 @@ RevisionLinkFormSet = forms.formset_factory(
 RevisionImageFormSetClass = forms.formset_factory(
     RevisionImageForm,
     formset=RevisionImageFormSet,
-    extra=1,
+    extra=EXTRA_ROWS,
     max_num=MAX_IMAGES,
     validate_max=True,
     can_delete=True,
@@ -700,6 +733,8 @@ class RevisionEditor:
         return all(results)
 
     error_count = ExhibitEditor.error_count
+    summary_errors = ExhibitEditor.summary_errors
+    dropped_uploads = ExhibitEditor.dropped_uploads
 
     def add_conflict(
         self, message: str, *, current: ExhibitRevision | None, exhibit_version: int

@@ -194,6 +194,7 @@ class PortalAccess:
     can_edit: bool
     can_comment: bool
     transitions: list[Transition]
+    can_delete: bool = False  # a draft never submitted, by its coordinator
 
     @property
     def read_only(self) -> bool:
@@ -222,6 +223,7 @@ def portal_access(*, user, membership: Membership, exhibit: Exhibit) -> PortalAc
         can_edit=can_edit,
         can_comment=can_comment,
         transitions=transitions,
+        can_delete=acts_for_lead and user.has_perm("exhibits.delete_draft_in_portal", exhibit),
     )
 
 

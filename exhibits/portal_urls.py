@@ -59,6 +59,8 @@ urlpatterns = [
     path("exhibits/<int:pk>/edit/", portal_views.exhibit_edit, name="exhibit_edit"),
     path("exhibits/<int:pk>/preview/", portal_views.exhibit_preview, name="exhibit_preview"),
     path("exhibits/<int:pk>/action/", portal_views.exhibit_action, name="exhibit_action"),
+    path("exhibits/<int:pk>/withdraw/", portal_views.exhibit_withdraw, name="exhibit_withdraw"),
+    path("exhibits/<int:pk>/delete/", portal_views.exhibit_delete, name="exhibit_delete"),
     path("exhibits/<int:pk>/comments/", portal_views.exhibit_comment, name="exhibit_comment"),
     path("exhibits/<int:pk>/history/", portal_views.exhibit_history, name="exhibit_history"),
     path(

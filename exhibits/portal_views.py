@@ -26,6 +26,7 @@ from exhibits import portal_selectors as selectors
 from exhibits import revisions
 from exhibits import rules as exhibit_rules
 from exhibits.content import EXHIBIT_FIELDS, LANGUAGES
+from exhibits.labels import missing_label
 from exhibits.models import Exhibit, ExhibitRevision
 from exhibits.portal_forms import (
     CommentForm,
@@ -36,7 +37,7 @@ from exhibits.portal_forms import (
 )
 from exhibits.qr import exhibit_public_url, qr_svg
 from exhibits.selectors import exhibits_nearby
-from exhibits.services import exhibit_comment_add
+from exhibits.services import exhibit_comment_add, exhibit_draft_delete
 from exhibits.workflow import (
     Conflict,
     ExhibitNotFound,
@@ -178,8 +179,7 @@ def exhibit_edit(request, pk: int):
 def _save(request, editor: ExhibitEditor):
     """Save the editor's forms and redirect, or return None to show them again."""
     if not editor.is_valid():
-        messages.error(request, gettext("Nothing was saved: please correct the marked fields."))
-        return None
+        return None  # the page's error summary says what to correct (one banner)
     try:
         exhibit = editor.save(user=request.user)
     except StaleVersion:
@@ -235,29 +235,23 @@ def _read_only_reason(exhibit) -> str:
     return gettext("This exhibit is read-only for your department in its current state.")
 
 
+def _refusal_text(error: WorkflowError) -> str:
+    """A refusal as people read it. An incomplete exhibit's missing items are listed as
+    links under it (``describe_missing``), so the sentence does not list them again."""
+    if error.code == "incomplete" and error.missing:
+        return gettext("Not submitted: the exhibit is not complete yet.")
+    return str(error.message)
+
+
 def describe_missing(exhibit, names: list[str]) -> list[dict]:
     """Each missing item named in the person's language, with a link to its form field."""
-    labels = {
-        "images": gettext("At least one image"),
-        "images.alt_text": gettext(
-            "Alternative text of an image in English and Traditional Chinese"
-        ),
-        "proposed_zone": gettext("Proposed zone"),
-        "zone": gettext("Zone (set by the pavilion team)"),
-    }
-    for field in EXHIBIT_FIELDS:
-        for language in LANGUAGES:
-            labels[field.column(language.key)] = gettext("%(field)s in %(language)s") % {
-                "field": field.label,
-                "language": language.label,
-            }
     # Images are one section of the edit page; every other item is one field.
     anchors = {"images": "images", "images.alt_text": "images"}
     edit_url = reverse("portal:exhibit_edit", args=[exhibit.pk])
     return [
         {
             "name": name,
-            "label": labels.get(name, name),
+            "label": missing_label(name),
             "url": f"{edit_url}#{anchors.get(name, f'id_{name}')}",
         }
         for name in names
@@ -406,7 +400,7 @@ def exhibit_action(request, pk: int):
             request,
             refreshed,
             status=error.status,
-            error=str(error.message),
+            error=_refusal_text(error),
             missing=error.missing,
         )
     messages.success(request, _ACTION_DONE[action]())
@@ -419,6 +413,70 @@ _ACTION_DONE = {
     "withdraw": lambda: gettext("The exhibit was withdrawn."),
     "reopen": lambda: gettext("The exhibit is a draft again."),
 }
+
+
+@acting_member_required
+def exhibit_withdraw(request, pk: int):
+    """Ask before withdrawing: the page's form posts to ``exhibit_action`` (the workflow)."""
+    access = _load(request, pk)
+    if not access.acts_for_lead:
+        return _refuse_partner_action(request)
+    if not any(transition.name == "withdraw" for transition in access.transitions):
+        if not exhibit_rules.is_lead_coordinator(request.user, access.exhibit):
+            return _forbidden(
+                request, gettext("Only the department's coordinator can withdraw an exhibit.")
+            )
+        return _render_detail(
+            request,
+            access,
+            status=409,
+            error=gettext("This exhibit cannot be withdrawn in its current state."),
+        )
+    return render(
+        request,
+        "exhibits/portal/confirm_withdraw.html",
+        {"membership": request.membership, "access": access, "exhibit": access.exhibit},
+    )
+
+
+@acting_member_required
+@require_http_methods(["GET", "POST"])
+def exhibit_delete(request, pk: int):
+    """Delete a draft never submitted (its coordinator): a confirmation page, then the
+    service. Refusals: an editor 403, another department 404, any other status 409."""
+    access = _load(request, pk)
+    exhibit = access.exhibit
+    if not access.acts_for_lead:
+        return _refuse_partner_action(request)
+    if request.method == "POST":
+        title = exhibit.title_en
+        try:
+            exhibit_draft_delete(exhibit=exhibit, user=request.user)
+        except ExhibitNotFound as error:
+            raise Http404(str(error.message)) from None
+        except NotAllowed as error:
+            return _forbidden(request, str(error.message))
+        except Conflict as error:
+            return _render_detail(request, _load(request, pk), status=409, error=str(error.message))
+        messages.success(request, gettext("The draft “%(title)s” was deleted.") % {"title": title})
+        return redirect("portal:dashboard")
+    if not exhibit_rules.is_lead_coordinator(request.user, exhibit):
+        return _forbidden(request, gettext("Only the department's coordinator can delete a draft."))
+    if not access.can_delete:
+        return _render_detail(
+            request,
+            access,
+            status=409,
+            error=gettext(
+                "Only a draft that was never submitted can be deleted; withdraw this "
+                "exhibit instead."
+            ),
+        )
+    return render(
+        request,
+        "exhibits/portal/confirm_delete.html",
+        {"membership": request.membership, "access": access, "exhibit": exhibit},
+    )
 
 
 @acting_member_required
@@ -497,8 +555,7 @@ def _revision_edit(request, access):
 def _save_revision(request, editor: RevisionEditor):
     """Save the changes into the draft revision and redirect, or None to show the page."""
     if not editor.is_valid():
-        messages.error(request, gettext("Nothing was saved: please correct the marked fields."))
-        return None
+        return None  # the page's error summary says what to correct (one banner)
     try:
         editor.save(user=request.user)
     except StaleVersion:
@@ -582,7 +639,7 @@ def revision_action(request, pk: int, action: str):
             request,
             _load(request, pk),
             status=error.status,
-            error=str(error.message),
+            error=_refusal_text(error),
             missing=error.missing,
         )
     messages.success(request, done())

@@ -65,6 +65,7 @@ from exhibits.content import (
     REQUIRED_TEXT_FIELDS,
     language_label,
 )
+from exhibits.labels import missing_labels
 from exhibits.models import (
     OPEN_REVISION_STATUSES,
     Exhibit,
@@ -594,7 +595,8 @@ def revision_submit(
     missing = missing_in_proposal(locked.changes)
     if missing:
         raise Conflict(
-            _("The proposed exhibit is not complete: %(fields)s.") % {"fields": ", ".join(missing)},
+            _("The proposed exhibit is not complete: %(fields)s.")
+            % {"fields": missing_labels(missing)},
             missing=missing,
             code="incomplete",
         )

@@ -75,12 +75,21 @@ def is_editable_by_department(user, exhibit) -> bool:
     return exhibit is not None and exhibit.status in {"draft", "changes_requested"}
 
 
+@rules.predicate
+def is_unsubmitted_draft(user, exhibit) -> bool:
+    """A draft that was never submitted: nobody at the pavilion has seen it yet."""
+    return exhibit is not None and exhibit.status == "draft" and exhibit.submitted_at is None
+
+
 # Reading: the lead department always; partners once it has been submitted; curators.
 can_view_exhibit = is_curator | is_lead_member | (is_partner_member & is_beyond_draft)
 # Editing content in the portal (published exhibits change through revisions instead).
 can_edit_exhibit = is_lead_member & is_editable_by_department
+# Deleting a mistaken draft: its department's coordinator, before it was ever submitted.
+can_delete_draft = is_lead_coordinator & is_unsubmitted_draft
 
 rules.add_perm("exhibits.view_exhibit_in_portal", can_view_exhibit)
 rules.add_perm("exhibits.edit_exhibit_in_portal", can_edit_exhibit)
+rules.add_perm("exhibits.delete_draft_in_portal", can_delete_draft)
 rules.add_perm("exhibits.act_as_coordinator", is_lead_coordinator)
 rules.add_perm("exhibits.review_exhibit", is_curator)

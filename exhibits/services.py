@@ -492,6 +492,39 @@ def exhibit_update(
 
 
 @transaction.atomic
+def exhibit_draft_delete(*, exhibit: Exhibit, user) -> None:
+    """Delete a draft its department made by mistake, with its links and images.
+
+    Only the lead department's coordinator may (an editor: NotAllowed, 403; someone who
+    may not see the exhibit: ExhibitNotFound, 404), and only a draft never submitted —
+    once the pavilion team has seen an exhibit it is withdrawn, not deleted (Conflict,
+    409). The image files go once the transaction commits (a rollback keeps them).
+    """
+    if not exhibit_rules.can_view_exhibit(user, exhibit):
+        raise ExhibitNotFound(_("No such exhibit."))
+    if not exhibit_rules.is_lead_coordinator(user, exhibit):
+        raise NotAllowed(_("Only the department's coordinator can delete a draft."))
+    locked = Exhibit.objects.select_for_update().get(pk=exhibit.pk)
+    if not exhibit_rules.is_unsubmitted_draft(user, locked):
+        raise Conflict(
+            _(
+                "Only a draft that was never submitted can be deleted; withdraw this "
+                "exhibit instead."
+            ),
+            code="wrong_state",
+        )
+    names = [
+        name
+        for image in ExhibitImage.objects.filter(exhibit=locked).order_by("pk")
+        for name in image.stored_names
+    ]
+    locked._history_user = user
+    locked._change_reason = "delete: Draft deleted in the portal"
+    locked.delete()
+    images.delete_files_on_commit(names, storage=_image_storage())
+
+
+@transaction.atomic
 def exhibit_comment_add(*, exhibit: Exhibit, user, body: str) -> ExhibitComment:
     """Add a message to the thread between the exhibit's department and the curators.
 

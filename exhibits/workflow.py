@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from departments.models import Quota
 from exhibits import rules as exhibit_rules
 from exhibits.content import REQUIRED_LANGUAGES, REQUIRED_TEXT_FIELDS
+from exhibits.labels import missing_labels
 from exhibits.models import Exhibit, ExhibitStatus
 from pavilion.groups import CURATORS
 
@@ -310,7 +311,7 @@ def exhibit_transition(
         missing = missing_for_submission(locked)
         if missing:
             raise Conflict(
-                _("The exhibit is not complete: %(fields)s.") % {"fields": ", ".join(missing)},
+                _("The exhibit is not complete: %(fields)s.") % {"fields": missing_labels(missing)},
                 missing=missing,
                 code="incomplete",
             )

@@ -100,7 +100,10 @@ CONFLICT = _error(
             "incomplete",
             value={
                 "code": "incomplete",
-                "detail": "The exhibit is not complete: summary_zh_hant, images.",
+                "detail": (
+                    "The exhibit is not complete: Summary in Traditional Chinese, "
+                    "At least one image."
+                ),
                 "missing": ["summary_zh_hant", "images"],
             },
             status_codes=["409"],

@@ -61,6 +61,8 @@ def test_portal_pages_have_no_axe_violations_and_fit_the_screen(portal, request,
         ("detail", f"/portal/exhibits/{pk}/"),
         ("edit", f"/portal/exhibits/{pk}/edit/"),
         ("preview", f"/portal/exhibits/{pk}/preview/"),
+        ("withdraw", f"/portal/exhibits/{pk}/withdraw/"),
+        ("delete", f"/portal/exhibits/{pk}/delete/"),
     ]:
         page.goto(f"{base}{prefix}{path}")
         page.wait_for_load_state("load")

@@ -94,7 +94,8 @@ def test_exhibit_round_trip_from_draft_to_the_public_zone(pavilion, browser_for)
     editor.get_by_label("Description (Traditional Chinese)").fill("水位每分鐘回報一次。")
     editor.get_by_label("Proposed zone").select_option(label="Smart Living")
     editor.get_by_label("Internet of Things").check()
-    editor.get_by_label("Image file").set_input_files(
+    new_image = editor.locator("#images > .image-subform").first
+    new_image.get_by_label("Image file").set_input_files(
         files=[
             {
                 "name": "sensor.jpg",
@@ -103,9 +104,9 @@ def test_exhibit_round_trip_from_draft_to_the_public_zone(pavilion, browser_for)
             }
         ]
     )
-    editor.get_by_label("Alternative text (English)").fill("A water level sensor in a drain.")
-    editor.get_by_label("Alternative text (Traditional Chinese)").fill("渠道內的水位感應器。")
-    editor.get_by_label("Credit").fill("Drainage Services Department")
+    new_image.get_by_label("Alternative text (English)").fill("A water level sensor in a drain.")
+    new_image.get_by_label("Alternative text (Traditional Chinese)").fill("渠道內的水位感應器。")
+    new_image.get_by_label("Credit").fill("Drainage Services Department")
     editor.get_by_role("button", name="Save draft").click()
     expect(editor.locator(".portal-message-success")).to_have_text("The draft was created.")
     expect(editor.locator(".status-badge").first).to_have_text("Draft")

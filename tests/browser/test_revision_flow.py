@@ -49,7 +49,8 @@ def test_change_to_a_published_exhibit_round_trip(published, browser_for):  # no
         "Changes to a published exhibit go live only after the pavilion team approves them."
     )
     coordinator.get_by_label("Summary (English)").fill(NEW_SUMMARY)
-    new_image = coordinator.locator(".image-subform").last
+    # The first new row (the others wait under "Add another image").
+    new_image = coordinator.locator("#images > .image-subform").last
     new_image.get_by_label("Image file").set_input_files(
         files=[
             {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -60,7 +61,7 @@ def test_submit_incomplete_refused_with_missing_fields_linked(login, coordinator
 
     assert response.status_code == 409
     html = response.content.decode()
-    assert "The exhibit is not complete" in html
+    assert "Not submitted: the exhibit is not complete yet." in html
     edit = url("exhibit_edit", incomplete.pk)
     for anchor, label in [
         ("id_title_zh_hant", "Title in Traditional Chinese"),
@@ -229,3 +230,61 @@ def test_comment_too_long_keeps_the_text(login, editor, complete):
 
     assert response.status_code == 400
     assert body in response.content.decode()
+
+
+# --- What people read: labels in their language, never internal names -------------------
+
+INTERNAL_NAMES = ("title_zh_hant", "summary_zh_hant", "proposed_zone", "request_changes")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "sentence", "labels"),
+    [
+        (
+            "",
+            "Not submitted: the exhibit is not complete yet.",
+            ["Title in Traditional Chinese", "Summary in Traditional Chinese", "Proposed zone"],
+        ),
+        (
+            "/zh-hant",
+            "未提交：展品資料尚未齊全。",  # noqa: RUF001
+            ["標題（繁體中文）", "摘要（繁體中文）", "建議展區"],  # noqa: RUF001
+        ),
+        (
+            "/zh-hans",
+            "未提交：展品资料尚未齐全。",  # noqa: RUF001
+            ["标题（繁体中文）", "摘要（繁体中文）", "建议展区"],  # noqa: RUF001
+        ),
+    ],
+    ids=["en", "zh-hant", "zh-hans"],
+)
+def test_submit_incomplete_refusal_shows_labels_not_field_names(
+    login, coordinator, incomplete, prefix, sentence, labels
+):
+    response = login(coordinator).post(
+        prefix + url("exhibit_action", incomplete.pk),
+        {"action": "submit", "version": str(incomplete.version)},
+    )
+
+    assert response.status_code == 409
+    refusal = response.content.decode().split('id="refusal"', 1)[1].split("</div>", 1)[0]
+    assert sentence in refusal
+    items = [item.rsplit(">", 1)[1] for item in refusal.split("</a>")[:-1]]
+    assert items[:-1] == labels
+    text = re.sub(r"<[^>]+>", " ", refusal)  # what people read (links keep their anchors)
+    assert not [name for name in INTERNAL_NAMES if name in text]
+
+
+def test_change_request_shows_only_the_curators_message(login, coordinator, complete, curator):
+    act(login(coordinator), complete, "submit")
+    complete.refresh_from_db()
+    exhibit_transition(
+        exhibit=complete, action="request_changes", user=curator, message="Add the booth hours."
+    )
+
+    html = login(coordinator).get(url("exhibit_detail", complete.pk)).content.decode()
+
+    request = html.split('class="notice notice-info change-request"', 1)[1].split("</section>")[0]
+    quote = request.split("<blockquote>", 1)[1].split("</blockquote>", 1)[0]
+    assert quote == "<p>Add the booth hours.</p>"
+    assert "request_changes" not in html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import unescape
 
 import pytest
@@ -391,3 +392,129 @@ def test_exhibit_create_oversized_upload_refused_over_http(login, editor, media_
     assert 'value="Too big"' in html
     assert Exhibit.objects.count() == 0
     assert stored_files(media_root) == []
+
+
+# --- A refused save: one summary, every entry kept, the photo named -------------------------
+
+
+def error_summaries(html: str) -> list[str]:
+    """The error banners of a page (notices and flash messages alike)."""
+    return re.findall(r'class="(?:notice notice-error|portal-message portal-message-error)"', html)
+
+
+def test_exhibit_create_refused_shows_one_summary_and_keeps_every_entry(
+    login, editor, zone, media_root
+):
+    technology = factories.TechnologyFactory(slug="iot", name_en="Internet of Things")
+    partner = factories.DepartmentFactory(name_en="Hong Kong Observatory")
+    data = exhibit_post(
+        title_en="",
+        proposed_zone=str(zone.pk),
+        technologies=[str(technology.pk)],
+        partner_departments=[str(partner.pk)],
+        **{
+            "links-0-url": "https://www.dsd.gov.hk/",
+            "links-0-label_en": "Drainage Services Department",
+            "images-0-upload": jpeg_upload("sensor.jpg"),
+            "images-0-alt_text_en": "A sensor inside a drain.",
+            "images-0-credit": "DSD",
+        },
+    )
+
+    response = login(editor).post(url("exhibit_create"), data)
+
+    assert response.status_code == 400
+    html = unescape(response.content.decode())
+    assert len(error_summaries(html)) == 1
+    assert "reload the page" not in html
+    summary = html.split('id="form-errors"', 1)[1].split("</div>", 1)[0]
+    assert summary.startswith(' tabindex="-1" autofocus>')
+    assert [line.strip() for line in re.findall(r"<p[^>]*>(.*?)</p>", summary)] == [
+        "Nothing was saved: 1 field needs attention (marked below).",
+        "The image file you chose (sensor.jpg) was not kept: choose it again before saving.",
+        "Everything else you typed is kept below.",
+    ]
+    assert "You chose “sensor.jpg”, but nothing was saved: choose the file again." in html
+    for kept in [
+        'value="智慧渠務監測"',
+        f'value="{zone.pk}" selected',
+        f'value="{technology.pk}" id="id_technologies_0" checked',
+        f'value="{partner.pk}" id="id_partner_departments_0" checked',
+        'value="https://www.dsd.gov.hk/"',
+        'value="Drainage Services Department"',
+        'value="A sensor inside a drain."',
+        'value="DSD"',
+    ]:
+        assert kept in html, kept
+    assert Exhibit.objects.count() == 0
+    assert stored_files(media_root) == []
+
+
+def test_exhibit_edit_missing_version_said_once_in_the_summary(login, editor, draft):
+    response = login(editor).post(url("exhibit_edit", draft.pk), exhibit_post(draft, version=""))
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert len(error_summaries(html)) == 1
+    assert html.count("This form is incomplete: reload the page and try again.") == 1
+    summary = html.split('id="form-errors"', 1)[1].split("</div>", 1)[0]
+    assert "This form is incomplete: reload the page and try again." in summary
+
+
+# --- New link and image rows: optional, several per save, partners as checkboxes ------------
+
+
+def test_exhibit_create_new_rows_are_optional_and_several(login, editor):
+    html = login(editor).get(url("exhibit_create")).content.decode()
+
+    links = html.split('id="links"', 1)[1].split('id="images"', 1)[0]
+    images = html.split('id="images"', 1)[1].split('class="form-actions"', 1)[0]
+    assert "(required)" not in links and "(required)" not in images
+    assert 'name="links-TOTAL_FORMS" value="3"' in links
+    assert 'name="images-TOTAL_FORMS" value="3"' in images
+    assert links.count("<summary>Add another link</summary>") == 2
+    assert images.count("<summary>Add another image</summary>") == 2
+    assert 'name="title_en"' in html and "Title (English) <span" in html
+
+
+def test_exhibit_create_saves_two_links_and_two_images_at_once(login, editor, media_root):
+    data = exhibit_post(
+        **{
+            "links-TOTAL_FORMS": "3",
+            "images-TOTAL_FORMS": "3",
+            "links-0-url": "https://www.dsd.gov.hk/",
+            "links-0-label_en": "DSD",
+            "links-1-url": "https://www.hko.gov.hk/",
+            "links-1-label_en": "Observatory",
+            "images-0-upload": jpeg_upload("one.jpg"),
+            "images-0-alt_text_en": "First photo.",
+            "images-1-upload": jpeg_upload("two.jpg"),
+            "images-1-alt_text_en": "Second photo.",
+        }
+    )
+
+    response = login(editor).post(url("exhibit_create"), data)
+
+    assert response.status_code == 302
+    exhibit = Exhibit.objects.get()
+    assert sorted(exhibit.links.values_list("label_en", flat=True)) == ["DSD", "Observatory"]
+    assert sorted(exhibit.images.values_list("alt_text_en", flat=True)) == [
+        "First photo.",
+        "Second photo.",
+    ]
+
+
+def test_partner_departments_are_checkboxes_with_their_names(login, editor, department):
+    partner = factories.DepartmentFactory(
+        name_en="Hong Kong Observatory", abbreviation="HKO", name_zh_hant="香港天文台"
+    )
+
+    html = login(editor).get(url("exhibit_create")).content.decode()
+
+    assert '<select name="partner_departments"' not in html
+    assert (
+        f'<input type="checkbox" name="partner_departments" value="{partner.pk}" '
+        'id="id_partner_departments_0"> <label for="id_partner_departments_0">'
+        "Hong Kong Observatory (HKO) · 香港天文台</label>"
+    ) in html
+    assert "Hold Ctrl" not in html

@@ -231,6 +231,11 @@ def test_revision_edit_invalid_input_saves_nothing(client, scene, media_root):
     html = response.content.decode()
     assert "Nothing was saved" in html
     assert 'value="Kept alt text"' in html
+    # One summary (no second flash banner), naming the photo to choose again.
+    assert len(re.findall(r'class="(?:notice notice-error|portal-message[^"]*)"', html)) == 1
+    summary = html.split('id="form-errors"', 1)[1].split("</div>", 1)[0]
+    assert "The image file you chose (x.jpg) was not kept: choose it again" in summary
+    assert "You chose “x.jpg”, but nothing was saved: choose the file again." in html
     assert ExhibitRevision.objects.count() == 0
     assert media_files() == files_before
 
@@ -575,3 +580,17 @@ def test_public_api_is_byte_identical_while_a_revision_is_pending(client, scene,
         before.content,
         before["ETag"],
     )
+
+
+def test_withdrawing_changes_asks_first(client, scene):
+    draft_with_changes(scene)
+    client.force_login(scene.coordinator)
+
+    html = client.get(url("exhibit_detail", scene.exhibit.pk)).content.decode()
+
+    step = html.split('<details class="confirm-step">', 1)[1].split("</details>", 1)[0]
+    assert '<summary class="button button-secondary">Withdraw changes…</summary>' in step
+    withdraw = url("revision_action", scene.exhibit.pk, "withdraw")
+    assert f'action="{withdraw}"' in step
+    assert "Yes, withdraw the changes</button>" in step
+    assert html.count(f'action="{withdraw}"') == 1  # no bare withdraw button outside it
