@@ -83,7 +83,7 @@ from exhibits.workflow import (
     StaleVersion,
 )
 from pavilion.groups import CURATORS
-from pavilion.i18n import localized
+from pavilion.i18n import join_list, localized
 
 R = RevisionStatus
 
@@ -352,7 +352,7 @@ def _validate_links(links: Iterable[dict]) -> list[dict]:
         entry = {field: _text(link.get(field)) for field in LINK_FIELDS}
         problems = []
         if unknown:
-            problems.append(gettext("unknown fields %(names)s") % {"names": ", ".join(unknown)})
+            problems.append(gettext("unknown fields %(names)s") % {"names": join_list(unknown)})
         try:
             validate_url(entry["url"])
             if len(entry["url"]) > url_field.max_length:
@@ -602,7 +602,7 @@ def revision_submit(
     missing = missing_in_proposal(locked.changes)
     if missing:
         raise Conflict(
-            _("The proposed exhibit is not complete: %(fields)s.") % {"fields": ", ".join(missing)},
+            _("The proposed exhibit is not complete: %(fields)s.") % {"fields": join_list(missing)},
             missing=missing,
             code="incomplete",
         )

@@ -32,6 +32,7 @@ from exhibits.workflow import (
     other_side_emails,
 )
 from pavilion.cache import content_changed
+from pavilion.i18n import join_list
 
 # Content language keys, as in the column suffixes (alt_text_en, alt_text_zh_hant, ...).
 LANGUAGE_KEYS = ("en", "zh_hant", "zh_hans")
@@ -61,7 +62,7 @@ def _translated_columns(
             ValidationError(
                 _("Unknown language: %(keys)s. Use en, zh_hant or zh_hans."),
                 code="unknown_language",
-                params={"keys": ", ".join(unknown)},
+                params={"keys": join_list(unknown)},
             )
         ]
     for key in LANGUAGE_KEYS:
@@ -252,21 +253,21 @@ def exhibit_images_reorder(*, exhibit: Exhibit, ordered_ids: list[int]) -> list[
         raise ValidationError(
             _("Each image may be listed only once; repeated: %(ids)s."),
             code="duplicate",
-            params={"ids": ", ".join(map(str, repeated))},
+            params={"ids": join_list(repeated)},
         )
     foreign = [i for i in ids if i not in current]
     if foreign:
         raise ValidationError(
             _("These images do not belong to this exhibit: %(ids)s."),
             code="foreign_image",
-            params={"ids": ", ".join(map(str, foreign))},
+            params={"ids": join_list(foreign)},
         )
     missing = sorted(set(current) - set(ids))
     if missing:
         raise ValidationError(
             _("Every image of the exhibit must be listed; missing: %(ids)s."),
             code="incomplete",
-            params={"ids": ", ".join(map(str, missing))},
+            params={"ids": join_list(missing)},
         )
     ordered = [current[i] for i in ids]
     changed = []
@@ -307,7 +308,7 @@ def exhibit_values(data: dict, *, edition_id: int, creating: bool) -> dict[str, 
         raise ValidationError(
             _("Unknown exhibit fields: %(fields)s."),
             code="unknown_field",
-            params={"fields": ", ".join(unknown)},
+            params={"fields": join_list(unknown)},
         )
     values: dict[str, object] = {}
     for column in EXHIBIT_TEXT_COLUMNS:

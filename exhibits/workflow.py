@@ -34,6 +34,7 @@ from departments.models import Quota
 from exhibits import rules as exhibit_rules
 from exhibits.models import Exhibit, ExhibitStatus
 from pavilion.groups import CURATORS
+from pavilion.i18n import join_list
 
 S = ExhibitStatus
 
@@ -309,7 +310,7 @@ def exhibit_transition(
         missing = missing_for_submission(locked)
         if missing:
             raise Conflict(
-                _("The exhibit is not complete: %(fields)s.") % {"fields": ", ".join(missing)},
+                _("The exhibit is not complete: %(fields)s.") % {"fields": join_list(missing)},
                 missing=missing,
                 code="incomplete",
             )

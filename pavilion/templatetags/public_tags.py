@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from pavilion import i18n
 from pavilion.i18n import LocalizedText, html_lang, is_converted, localized
 
 register = template.Library()
@@ -20,6 +21,24 @@ def tr(obj, field: str) -> LocalizedText | str:
     if obj is None:
         return ""
     return localized(obj, field)
+
+
+@register.filter
+def join_list(items) -> str:
+    """``{{ languages|join_list }}``: "English, Traditional Chinese" / "英文、繁體中文"."""
+    return i18n.join_list(items or ())
+
+
+@register.simple_tag
+def list_separator() -> str:
+    """``{% list_separator %}`` between items a loop prints: ", " or "、"."""
+    return i18n.list_separator()
+
+
+@register.simple_tag
+def colon() -> str:
+    """``{% colon %}`` between a label and its text (pavilion.i18n.colon)."""
+    return i18n.colon()
 
 
 @register.filter

@@ -390,3 +390,22 @@ def test_exhibit_create_oversized_upload_refused_over_http(login, editor, media_
     assert 'value="Too big"' in html
     assert Exhibit.objects.count() == 0
     assert stored_files(media_root) == []
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [("", "Missing: English, Traditional Chinese"), ("/zh-hant", "欠缺：英文、繁體中文")],  # noqa: RUF001
+)
+def test_exhibit_edit_lists_missing_languages_with_the_language_punctuation(
+    login, editor, draft, prefix, expected
+):
+    draft.demo_notes_en = None
+    draft.demo_notes_zh_hant = None
+    draft.summary_en = None
+    draft.summary_zh_hant = None
+    draft.save()
+
+    html = login(editor).get(prefix + url("exhibit_edit", draft.pk)).content.decode()
+
+    summary = html.split('id="row-summary"', 1)[1].split("</legend>", 1)[0]
+    assert expected in summary

@@ -194,16 +194,19 @@ def _rasterise_segno_svg(svg: str, module_px: int = 8) -> Image.Image:
     return image
 
 
-def test_exhibit_detail_qr_code_decodes_to_its_public_address(client, catalogue, settings):
+@pytest.mark.parametrize("prefix", ["", "/zh-hant", "/zh-hans"])
+def test_exhibit_detail_qr_code_decodes_to_the_page_in_its_language(
+    client, catalogue, settings, prefix
+):
     settings.PAVILION_SITE_URL = "https://pavilion.example.hk"
-    html = client.get("/zh-hans/exhibits/railway-digital-twin/").content.decode()
+    html = client.get(f"{prefix}/exhibits/railway-digital-twin/").content.decode()
     svg = re.search(r'<svg role="img"[^>]*class="qr">.*?</svg>', html, re.S).group(0)
     assert "<title>" in svg
     results = zxingcpp.read_barcodes(_rasterise_segno_svg(svg))
-    # Language-neutral: the English address, whichever language showed the code.
-    assert [r.text for r in results] == [
-        "https://pavilion.example.hk/exhibits/railway-digital-twin/"
-    ]
+    # A Chinese page's code opens the Chinese page (booth signs print the neutral one).
+    address = f"https://pavilion.example.hk{prefix}/exhibits/railway-digital-twin/"
+    assert [r.text for r in results] == [address]
+    assert f'<span class="qr-url">{address}</span>' in html
 
 
 def test_exhibit_detail_answers_conditional_get_with_304(client, catalogue):
