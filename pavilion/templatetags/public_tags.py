@@ -91,11 +91,13 @@ def _height(image, width: int) -> int:
 
 
 @register.inclusion_tag("partials/picture.html")
-def picture(image, sizes: str = "100vw", default_width: int = 640) -> dict:
+def picture(image, sizes: str = "100vw", default_width: int = 640, *, eager: bool = False) -> dict:
     """A ``<picture>`` of an exhibit image from its renditions (WebP and JPEG srcsets).
 
     Uses the renditions made at upload (ExhibitImage's URL helpers): no query, no file
-    opened. An image without renditions shows its re-encoded original.
+    opened. An image without renditions shows its re-encoded original. Images load lazily,
+    except the one a page opens with (``eager=True``: fetched first, at high priority, so
+    the first screen never shows an empty box while the browser decides it is visible).
     """
     if image is None:
         return {"image": None}
@@ -117,6 +119,7 @@ def picture(image, sizes: str = "100vw", default_width: int = 640) -> dict:
         "webp_srcset": webp_srcset,
         "sizes": sizes,
         "alt": localized(image, "alt_text"),
+        "eager": eager,
     }
 
 

@@ -111,7 +111,7 @@ def test_edition_exhibit_detail_of_unpublished_or_unknown_is_404(client, catalog
     assert client.get(url).status_code == 404
 
 
-def test_exhibit_detail_images_use_renditions_lazily_with_alt_text(client, catalogue):
+def test_exhibit_detail_images_use_renditions_with_alt_text(client, catalogue):
     exhibit = catalogue.exhibits["iam-smart"]
     image = add_image(exhibit)
     response = client.get("/zh-hant/exhibits/iam-smart/")
@@ -121,12 +121,27 @@ def test_exhibit_detail_images_use_renditions_lazily_with_alt_text(client, catal
     assert f'<source type="image/webp" srcset="{webp}"' in html
     assert f'srcset="{jpeg}"' in html
     assert 'alt="參觀者在展位用手機試用服務。"' in html
-    assert 'loading="lazy"' in html
     # An 800x600 original has renditions 320, 640 and 800 wide; the default is the widest.
     assert image.rendition_widths == [320, 640, 800]
     assert f'<img src="{image.rendition_url(800, "jpeg")}"' in html
     assert 'width="800" height="600"' in html
     assert image.image.url not in html  # the original is never sent
+
+
+def test_exhibit_detail_main_image_loads_first_and_the_others_lazily(client, catalogue):
+    exhibit = catalogue.exhibits["iam-smart"]
+    first = add_image(exhibit)
+    second = add_image(exhibit, like=first)
+    second.order = 1
+    second.save()
+
+    html = client.get("/exhibits/iam-smart/").content.decode()
+
+    gallery = html.split('<section class="gallery"', 1)[1].split("</section>", 1)[0]
+    loading = re.findall(
+        r'<img [^>]*?(loading="\w+"(?: fetchpriority="high"| decoding="async"))', gallery
+    )
+    assert loading == ['loading="eager" fetchpriority="high"', 'loading="lazy" decoding="async"']
 
 
 def test_exhibit_detail_open_graph_and_canonical(client, catalogue, settings):
