@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from exhibits.models import Exhibit, ExhibitComment
 from exhibits.review_selectors import WAITING_STATUSES
 from exhibits.workflow import Transition, WorkflowError
+from pavilion.i18n import join_list
 
 #: (parameter value, label, at least, less than) — how long an exhibit has waited.
 WAITING_RANGES = (
@@ -105,7 +106,7 @@ def refusal_text(error: WorkflowError) -> str:
     """A workflow refusal as one sentence for an admin message, missing fields listed."""
     text = str(error.message)
     if error.missing:
-        text += " " + gettext("Missing: %(fields)s.") % {"fields": ", ".join(error.missing)}
+        text += " " + gettext("Missing: %(fields)s.") % {"fields": join_list(error.missing)}
     return text
 
 

@@ -6,8 +6,9 @@ titles, ``/zh-hant/…`` and ``/zh-hans/…`` the same events titled in Chinese.
 do not depend on the language, so a calendar that subscribed in one language and then in
 another sees the same events, not copies.
 
-Times are written with ``TZID=Asia/Hong_Kong`` and a VTIMEZONE (the fair's clock, whatever
-TIME_ZONE a deployment sets). Only published exhibits have feeds; anything else is a 404.
+Each event links the exhibit's page in the feed's language. Times are written with
+``TZID=Asia/Hong_Kong`` and a VTIMEZONE (the fair's clock, whatever TIME_ZONE a
+deployment sets). Only published exhibits have feeds; anything else is a 404.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from icalendar import Calendar, Event
 from exhibits import selectors
 from exhibits.models import DemoSession
 from exhibits.qr import exhibit_public_url
-from pavilion.i18n import localized
+from pavilion.i18n import active_language, join_parts, localized
 from pavilion.timezones import FAIR_TZ
 
 PRODID = "-//Digital Policy Office//Smart Hong Kong Pavilion//EN"
@@ -40,7 +41,7 @@ def _event(session: DemoSession) -> Event:
     exhibit = session.exhibit
     title = localized(session, "title")
     exhibit_title = localized(exhibit, "title")
-    url = exhibit_public_url(exhibit)
+    url = exhibit_public_url(exhibit, language=active_language())
     event = Event()
     event.add("uid", demo_session_uid(session))
     event.add("dtstamp", session.updated_at.astimezone(dt.UTC))
@@ -52,7 +53,7 @@ def _event(session: DemoSession) -> Event:
     if exhibit.booth:
         where.insert(0, gettext("Booth %(code)s") % {"code": exhibit.booth.code})
     where.append(localized(exhibit.edition, "venue"))
-    event.add("location", ", ".join(part for part in where if part))
+    event.add("location", join_parts(where))
     note = localized(session, "note")
     event.add("description", "\n\n".join(part for part in (note, url) if part))
     event.add("url", url)

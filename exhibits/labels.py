@@ -8,9 +8,10 @@ the revisions, the portal's forms and views can all use it.
 
 from __future__ import annotations
 
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext
 
 from exhibits.content import EXHIBIT_FIELD_BY_COLUMN, language_label
+from pavilion.i18n import join_list
 
 
 def missing_label(name: str) -> str:
@@ -40,4 +41,4 @@ def missing_label(name: str) -> str:
 
 def missing_labels(names) -> str:
     """The labels of several missing items, in the active language, as one list."""
-    return pgettext("between the items of a list", ", ").join(missing_label(name) for name in names)
+    return join_list(missing_label(name) for name in names)

@@ -47,7 +47,7 @@ from exhibits.workflow import (
     exhibit_transition,
     missing_for_submission,
 )
-from pavilion.i18n import localized
+from pavilion.i18n import active_language, localized
 
 PREVIEW_NEARBY = 4
 
@@ -335,7 +335,7 @@ def exhibit_preview(request, pk: int):
         messages.info(request, gettext("Choose a proposed zone first: the page shows its zone."))
         return redirect("portal:exhibit_detail", pk=exhibit.pk)
     title = localized(exhibit, "title")
-    public_url = exhibit_public_url(exhibit)
+    public_url = exhibit_public_url(exhibit, language=active_language())
     context = {
         "exhibit": exhibit,
         "edition": exhibit.edition,
@@ -651,7 +651,7 @@ def _revision_preview(request, access, revision: ExhibitRevision):
     exhibit = access.exhibit
     preview = revisions.revision_preview(revision)
     title = localized(preview["exhibit"], "title")
-    public_url = exhibit_public_url(exhibit)
+    public_url = exhibit_public_url(exhibit, language=active_language())
     context = {
         **preview,
         "edition": exhibit.edition,

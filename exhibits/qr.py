@@ -11,13 +11,15 @@ from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 
-def exhibit_public_url(exhibit) -> str:
-    """The exhibit's absolute public address, language-neutral (English, unprefixed).
+def exhibit_public_url(exhibit, *, language: str = "en") -> str:
+    """The exhibit's absolute public address in ``language``.
 
-    QR codes are printed on booth signs: the address must not depend on the language of
-    the page that showed the code.
+    By default the language-neutral address (English, unprefixed): booth signs are printed
+    with it, and open data lists it. A page shows the address of the page in its own
+    language (``language=active_language()``), so a visitor reading Chinese who scans the
+    code, subscribes to the calendar or shares the link lands on the Chinese page.
     """
-    with translation.override("en"):
+    with translation.override(language):
         path = (
             reverse("exhibit_detail", kwargs={"slug": exhibit.slug})
             if exhibit.edition.is_current

@@ -92,7 +92,7 @@ from exhibits.workflow import (
     StaleVersion,
 )
 from pavilion.groups import CURATORS
-from pavilion.i18n import localized
+from pavilion.i18n import join_list, localized
 
 R = RevisionStatus
 
@@ -347,7 +347,7 @@ def _validate_links(links: Iterable[dict]) -> list[dict]:
         entry = {field: _text(link.get(field)) for field in LINK_FIELDS}
         problems = []
         if unknown:
-            problems.append(gettext("unknown fields %(names)s") % {"names": ", ".join(unknown)})
+            problems.append(gettext("unknown fields %(names)s") % {"names": join_list(unknown)})
         try:
             validate_url(entry["url"])
             if len(entry["url"]) > url_field.max_length:

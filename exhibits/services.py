@@ -39,6 +39,7 @@ from exhibits.workflow import (
     other_side_emails,
 )
 from pavilion.cache import content_changed
+from pavilion.i18n import join_list
 
 ImageUpload = File | IO[bytes] | bytes | images.PreparedImage
 
@@ -65,7 +66,7 @@ def _translated_columns(
             ValidationError(
                 _("Unknown language: %(keys)s. Use %(known)s."),
                 code="unknown_language",
-                params={"keys": ", ".join(unknown), "known": ", ".join(LANGUAGE_KEYS)},
+                params={"keys": join_list(unknown), "known": join_list(LANGUAGE_KEYS)},
             )
         ]
     for key in LANGUAGE_KEYS:
@@ -260,21 +261,21 @@ def exhibit_images_reorder(*, exhibit: Exhibit, ordered_ids: list[int]) -> list[
         raise ValidationError(
             _("Each image may be listed only once; repeated: %(ids)s."),
             code="duplicate",
-            params={"ids": ", ".join(map(str, repeated))},
+            params={"ids": join_list(repeated)},
         )
     foreign = [i for i in ids if i not in current]
     if foreign:
         raise ValidationError(
             _("These images do not belong to this exhibit: %(ids)s."),
             code="foreign_image",
-            params={"ids": ", ".join(map(str, foreign))},
+            params={"ids": join_list(foreign)},
         )
     missing = sorted(set(current) - set(ids))
     if missing:
         raise ValidationError(
             _("Every image of the exhibit must be listed; missing: %(ids)s."),
             code="incomplete",
-            params={"ids": ", ".join(map(str, missing))},
+            params={"ids": join_list(missing)},
         )
     ordered = [current[i] for i in ids]
     changed = []
@@ -309,7 +310,7 @@ def exhibit_values(data: dict, *, edition_id: int, creating: bool) -> dict[str, 
         raise ValidationError(
             _("Unknown exhibit fields: %(fields)s."),
             code="unknown_field",
-            params={"fields": ", ".join(unknown)},
+            params={"fields": join_list(unknown)},
         )
     values: dict[str, object] = {}
     for column in EXHIBIT_TEXT_COLUMNS:

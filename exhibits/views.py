@@ -21,7 +21,7 @@ from exhibits.cards import exhibit_cards
 from exhibits.filters import DEFAULT_ORDERING, ExhibitFilter
 from exhibits.listing import describe_filters, filter_problems, parse_page
 from exhibits.qr import exhibit_public_url, qr_svg
-from pavilion.i18n import localized
+from pavilion.i18n import active_language, localized
 
 PAGE_SIZE = 24
 NEARBY = 4
@@ -167,6 +167,7 @@ def edition_exhibit_detail(request, edition: str, slug: str):
 
 def _render_detail(request, exhibit):
     title = localized(exhibit, "title")
+    public_url = exhibit_public_url(exhibit, language=active_language())
     context = {
         "exhibit": exhibit,
         "edition": exhibit.edition,
@@ -178,10 +179,10 @@ def _render_detail(request, exhibit):
         "demo_sessions": list(exhibit.demo_sessions.all()),
         "nearby": selectors.exhibits_nearby(exhibit, limit=NEARBY),
         "qr": qr_svg(
-            exhibit_public_url(exhibit),
+            public_url,
             gettext("QR code of this page's address: %(title)s") % {"title": title},
         ),
-        "public_url": exhibit_public_url(exhibit),
+        "public_url": public_url,
         "archived": not exhibit.edition.is_current,
     }
     return render(request, "exhibits/exhibit_detail.html", context)

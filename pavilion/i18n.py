@@ -1,3 +1,5 @@
+# Chinese punctuation in docstrings is the subject of this module.
+# ruff: noqa: RUF002
 """The one place that picks a content field's text for the active language.
 
 Content is stored in English and Traditional Chinese (both written by people), and in
@@ -11,15 +13,23 @@ Simplified Chinese only where a person wrote it. Display rules:
 modeltranslation's own fallback would show Traditional characters on a Simplified page, so
 templates go through :func:`localized` (or the ``tr`` template filter) instead of reading
 ``obj.title``.
+
+It also holds the punctuation the app puts between pieces of text it joins itself
+(:func:`join_list`, :func:`join_parts`, :func:`colon`; in templates ``|join_list``,
+``{% list_separator %}`` and ``{% colon %}``): Chinese is written with full-width marks
+("欠缺：英文、繁體中文", "香港資訊及通訊科技獎 2024：年度大獎"), English with ", " and ": ".
+The marks are translations (with a context), so a language added later brings its own.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from functools import lru_cache
 
 import opencc
 from django.utils import translation
+from django.utils.translation import pgettext
 
 ENGLISH = "en"
 TRADITIONAL = "zh-hant"
@@ -151,3 +161,32 @@ def search_variants(query: str) -> list[str]:
     if traditional != query:
         variants.append(traditional)
     return variants
+
+
+def list_separator() -> str:
+    """What separates the items of a list: ", " in English, "、" in Chinese."""
+    return pgettext("separator between the items of a list", ", ")
+
+
+def parts_separator() -> str:
+    """What separates the parts of a phrase such as a place ("Booth M01, Smart Mobility,
+    HKCEC"): ", " in English, "，" in Chinese."""
+    return pgettext("separator between the parts of a phrase", ", ")
+
+
+def colon() -> str:
+    """What separates a label from its text: ": " in English, "：" in Chinese (a full-width
+    colon carries its own space)."""
+    return pgettext("separator between a label and its text", ": ")
+
+
+def join_list(items: Iterable[object]) -> str:
+    """The items as one list in the active language: "English, Traditional Chinese",
+    "英文、繁體中文". Empty items are left out."""
+    return list_separator().join(str(item) for item in items if item not in (None, ""))
+
+
+def join_parts(parts: Iterable[object]) -> str:
+    """The parts of one phrase in the active language ("Booth M01，智慧出行"). Empty parts
+    are left out."""
+    return parts_separator().join(str(part) for part in parts if part not in (None, ""))

@@ -187,6 +187,8 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Hong Kong's way of writing dates and times, in every language (pavilion/formats/).
+FORMAT_MODULE_PATH = ["pavilion.formats"]
 TIME_ZONE = "Asia/Hong_Kong"
 USE_TZ = True
 

@@ -29,6 +29,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     # Open data files: language-neutral, so unprefixed (their page is in exhibits.urls).
     path("open-data/exhibits.csv", open_data.open_data_csv, name="open_data_csv"),
     path("open-data/exhibits.json", open_data.open_data_json, name="open_data_json"),

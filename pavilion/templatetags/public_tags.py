@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from pavilion import i18n
 from pavilion.i18n import LocalizedText, html_lang, is_converted, localized
 
 register = template.Library()
@@ -20,6 +21,24 @@ def tr(obj, field: str) -> LocalizedText | str:
     if obj is None:
         return ""
     return localized(obj, field)
+
+
+@register.filter
+def join_list(items) -> str:
+    """``{{ languages|join_list }}``: "English, Traditional Chinese" / "英文、繁體中文"."""
+    return i18n.join_list(items or ())
+
+
+@register.simple_tag
+def list_separator() -> str:
+    """``{% list_separator %}`` between items a loop prints: ", " or "、"."""
+    return i18n.list_separator()
+
+
+@register.simple_tag
+def colon() -> str:
+    """``{% colon %}`` between a label and its text (pavilion.i18n.colon)."""
+    return i18n.colon()
 
 
 @register.filter
@@ -72,11 +91,13 @@ def _height(image, width: int) -> int:
 
 
 @register.inclusion_tag("partials/picture.html")
-def picture(image, sizes: str = "100vw", default_width: int = 640) -> dict:
+def picture(image, sizes: str = "100vw", default_width: int = 640, *, eager: bool = False) -> dict:
     """A ``<picture>`` of an exhibit image from its renditions (WebP and JPEG srcsets).
 
     Uses the renditions made at upload (ExhibitImage's URL helpers): no query, no file
-    opened. An image without renditions shows its re-encoded original.
+    opened. An image without renditions shows its re-encoded original. Images load lazily,
+    except the one a page opens with (``eager=True``: fetched first, at high priority, so
+    the first screen never shows an empty box while the browser decides it is visible).
     """
     if image is None:
         return {"image": None}
@@ -98,6 +119,7 @@ def picture(image, sizes: str = "100vw", default_width: int = 640) -> dict:
         "webp_srcset": webp_srcset,
         "sizes": sizes,
         "alt": localized(image, "alt_text"),
+        "eager": eager,
     }
 
 

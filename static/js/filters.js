@@ -60,7 +60,15 @@
         results = swap(doc, "#results") || results;
         swap(doc, ".language-switch");
         if (options.replaceForm) {
+          // The new form comes with its panel closed: keep it as the visitor left it.
+          var panel = form.querySelector("details.filter-panel");
+          var wasOpen = panel ? panel.open : false;
           form = swap(doc, "#filters") || form;
+          var freshPanel = form.querySelector("details.filter-panel");
+          if (freshPanel && wasOpen) {
+            freshPanel.open = true;
+          }
+          document.dispatchEvent(new CustomEvent("pavilion:filters-replaced"));
           bind();
         }
         if (options.push !== false) {

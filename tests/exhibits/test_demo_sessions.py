@@ -114,7 +114,7 @@ def test_exhibit_page_lists_demonstrations_in_hong_kong_time(client, exhibit):
         "Robot inspection",
     ]
     assert (
-        '<time datetime="2025-04-14T10:00:00+08:00">April 14, 2025 10:00</time>\u2013'
+        '<time datetime="2025-04-14T10:00:00+08:00">14 April 2025 10:00</time>\u2013'
         '<time datetime="2025-04-14T10:45:00+08:00">10:45</time>'
     ) in html
     assert "Meet at the front of the booth." in html

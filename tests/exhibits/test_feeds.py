@@ -100,6 +100,25 @@ def test_exhibit_feed_in_chinese_keeps_uids_and_times(client, fair):
     assert str(chinese[0]["summary"]) == "以智方便登入 — 智方便"
 
 
+@pytest.mark.parametrize(
+    ("prefix", "location"),
+    [
+        ("", "Booth L01, Smart Living, Hong Kong Convention and Exhibition Centre"),
+        ("/zh-hant", "展位 L01，智慧生活，香港會議展覽中心"),  # noqa: RUF001
+        ("/zh-hans", "展位 L01，智慧生活，香港会议展览中心"),  # noqa: RUF001
+    ],
+)
+def test_exhibit_feed_links_and_places_in_its_language(client, fair, zones, prefix, location):
+    zones[0].name_zh_hant = "智慧生活"
+    zones[0].save()
+
+    first = events(parse(client.get(f"{prefix}/exhibits/iam-smart/demos.ics")))[0]
+
+    page = f"http://localhost:8000{prefix}/exhibits/iam-smart/"
+    assert (str(first["location"]), str(first["url"])) == (location, page)
+    assert str(first["description"]).endswith(f"\n\n{page}")
+
+
 def test_zone_feed_holds_published_exhibits_of_the_zone_in_time_order(client, fair):
     response = client.get("/zones/smart-living/demos.ics")
 

@@ -388,3 +388,21 @@ def test_workflow_approve_without_zone_or_proposal_asks_for_one(exhibit, curator
         ["zone"],
     )
     assert (exhibit.status, exhibit.version, exhibit.zone_id) == (S.IN_REVIEW, 1, None)
+
+
+def test_workflow_mail_subject_in_chinese_uses_the_full_width_colon(
+    exhibit, zone, coordinator, curator, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    curator.email = "curator@dpo.gov.hk"
+    curator.save()
+    put(exhibit, S.DRAFT, zone=zone)
+
+    with translation.override("zh-hant"), django_capture_on_commit_callbacks(execute=True):
+        exhibit_transition(
+            exhibit=exhibit, action="submit", user=coordinator, expected_version=exhibit.version
+        )
+
+    title = exhibit.title_zh_hant or exhibit.title_en
+    assert mail.outbox[0].subject == f"[國際創科展 2025] {title}：已提交"  # noqa: RUF001

@@ -182,3 +182,21 @@ def test_dashboard_in_three_languages(login, editor, prefix, lang, texts):
     assert f'<html lang="{lang}">' in html
     for text in texts:
         assert text in html
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("", "From 12 May 2026 09:00 to 12 June 2099 17:03 (Hong Kong time)."),
+        ("/zh-hant", "由 2026年5月12日 09:00 至 2099年6月12日 17:03（香港時間）。"),  # noqa: RUF001
+    ],
+)
+def test_dashboard_gives_the_window_in_hong_kong_format(login, editor, edition, prefix, expected):
+    edition.submission_opens_at = factories.hkt(2026, 5, 12, 9, 0)
+    edition.submission_closes_at = factories.hkt(2099, 6, 12, 17, 3)
+    edition.save()
+
+    html = login(editor).get(f"{prefix}{url('dashboard')}").content.decode()
+
+    assert expected in html
+    assert "p.m." not in html and "05/12/2026" not in html

@@ -518,3 +518,22 @@ def test_partner_departments_are_checkboxes_with_their_names(login, editor, depa
         "Hong Kong Observatory (HKO) · 香港天文台</label>"
     ) in html
     assert "Hold Ctrl" not in html
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [("", "Missing: English, Traditional Chinese"), ("/zh-hant", "欠缺：英文、繁體中文")],  # noqa: RUF001
+)
+def test_exhibit_edit_lists_missing_languages_with_the_language_punctuation(
+    login, editor, draft, prefix, expected
+):
+    draft.demo_notes_en = None
+    draft.demo_notes_zh_hant = None
+    draft.summary_en = None
+    draft.summary_zh_hant = None
+    draft.save()
+
+    html = login(editor).get(prefix + url("exhibit_edit", draft.pk)).content.decode()
+
+    summary = html.split('id="row-summary"', 1)[1].split("</legend>", 1)[0]
+    assert expected in summary

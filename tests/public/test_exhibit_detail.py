@@ -111,7 +111,7 @@ def test_edition_exhibit_detail_of_unpublished_or_unknown_is_404(client, catalog
     assert client.get(url).status_code == 404
 
 
-def test_exhibit_detail_images_use_renditions_lazily_with_alt_text(client, catalogue):
+def test_exhibit_detail_images_use_renditions_with_alt_text(client, catalogue):
     exhibit = catalogue.exhibits["iam-smart"]
     image = add_image(exhibit)
     response = client.get("/zh-hant/exhibits/iam-smart/")
@@ -121,12 +121,27 @@ def test_exhibit_detail_images_use_renditions_lazily_with_alt_text(client, catal
     assert f'<source type="image/webp" srcset="{webp}"' in html
     assert f'srcset="{jpeg}"' in html
     assert 'alt="參觀者在展位用手機試用服務。"' in html
-    assert 'loading="lazy"' in html
     # An 800x600 original has renditions 320, 640 and 800 wide; the default is the widest.
     assert image.rendition_widths == [320, 640, 800]
     assert f'<img src="{image.rendition_url(800, "jpeg")}"' in html
     assert 'width="800" height="600"' in html
     assert image.image.url not in html  # the original is never sent
+
+
+def test_exhibit_detail_main_image_loads_first_and_the_others_lazily(client, catalogue):
+    exhibit = catalogue.exhibits["iam-smart"]
+    first = add_image(exhibit)
+    second = add_image(exhibit, like=first)
+    second.order = 1
+    second.save()
+
+    html = client.get("/exhibits/iam-smart/").content.decode()
+
+    gallery = html.split('<section class="gallery"', 1)[1].split("</section>", 1)[0]
+    loading = re.findall(
+        r'<img [^>]*?(loading="\w+"(?: fetchpriority="high"| decoding="async"))', gallery
+    )
+    assert loading == ['loading="eager" fetchpriority="high"', 'loading="lazy" decoding="async"']
 
 
 def test_exhibit_detail_open_graph_and_canonical(client, catalogue, settings):
@@ -194,16 +209,19 @@ def _rasterise_segno_svg(svg: str, module_px: int = 8) -> Image.Image:
     return image
 
 
-def test_exhibit_detail_qr_code_decodes_to_its_public_address(client, catalogue, settings):
+@pytest.mark.parametrize("prefix", ["", "/zh-hant", "/zh-hans"])
+def test_exhibit_detail_qr_code_decodes_to_the_page_in_its_language(
+    client, catalogue, settings, prefix
+):
     settings.PAVILION_SITE_URL = "https://pavilion.example.hk"
-    html = client.get("/zh-hans/exhibits/railway-digital-twin/").content.decode()
+    html = client.get(f"{prefix}/exhibits/railway-digital-twin/").content.decode()
     svg = re.search(r'<svg role="img"[^>]*class="qr">.*?</svg>', html, re.S).group(0)
     assert "<title>" in svg
     results = zxingcpp.read_barcodes(_rasterise_segno_svg(svg))
-    # Language-neutral: the English address, whichever language showed the code.
-    assert [r.text for r in results] == [
-        "https://pavilion.example.hk/exhibits/railway-digital-twin/"
-    ]
+    # A Chinese page's code opens the Chinese page (booth signs print the neutral one).
+    address = f"https://pavilion.example.hk{prefix}/exhibits/railway-digital-twin/"
+    assert [r.text for r in results] == [address]
+    assert f'<span class="qr-url">{address}</span>' in html
 
 
 def test_exhibit_detail_answers_conditional_get_with_304(client, catalogue):
