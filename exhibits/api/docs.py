@@ -119,7 +119,8 @@ CONFLICT = _error(
 UNSUPPORTED = _error("Unsupported content type.")
 
 
-def public_responses(serializer, *, paginated: bool = False, not_found: bool = False) -> dict:
+def public_responses(serializer, *, paginated: bool = False, not_found: bool | str = False) -> dict:
+    """Responses of a public read; ``not_found`` may name what a 404 means."""
     responses = {
         200: serializer,
         304: NOT_MODIFIED,
@@ -128,9 +129,11 @@ def public_responses(serializer, *, paginated: bool = False, not_found: bool = F
         429: THROTTLED,
     }
     if paginated or not_found:
-        responses[404] = _error(
-            "A page after the last one." if paginated else "No such published exhibit."
-        )
+        if isinstance(not_found, str):
+            described = not_found
+        else:
+            described = "A page after the last one." if paginated else "No such published exhibit."
+        responses[404] = _error(described)
     return responses
 
 
