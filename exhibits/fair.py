@@ -48,7 +48,8 @@ def public_booths(queryset: QuerySet[Booth], *, edition: Edition) -> list[Booth]
         ).select_related("public_exhibit")
     )
     for booth in booths:
-        booth.holder = booth.public_exhibit
+        # Django sets the joined row only when there is one.
+        booth.holder = getattr(booth, "public_exhibit", None)
     return booths
 
 
