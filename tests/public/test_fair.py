@@ -358,3 +358,30 @@ def test_whats_on_cache_follows_the_clock(client, fair, local_page_cache, monkey
     # The floor plan does not depend on the clock.
     assert client.get("/floor-plan/")["X-Cache"] == "miss"
     assert client.get("/floor-plan/")["X-Cache"] == "hit"
+
+
+@pytest.mark.parametrize(
+    ("now", "expected", "absent"),
+    [
+        (
+            hkt(2025, 4, 13, 10, 50),
+            ["Now (10:50)", "Next", "Forecast desk"],
+            ["This fair is over", "has not begun"],
+        ),
+        (hkt(2025, 4, 16, 16, 0), ["No demonstration is under way right now."], ["Coming up"]),
+        (hkt(2025, 4, 1, 9, 0), ["Coming up", "The fair has not begun yet."], ["Now ("]),
+    ],
+)
+def test_whats_on_page_at_a_given_moment(rf, fair, now, expected, absent):
+    """The page's "now" and "next" as the selector computes them at ``now``."""
+    from django.shortcuts import render
+
+    request = rf.get("/whats-on/")
+    schedule = demonstration_schedule(edition=fair.edition, now=now)
+    html = render(
+        request, "exhibits/whats_on.html", {"edition": fair.edition, "schedule": schedule}
+    ).content.decode()
+    now_section = html.split('class="on-now"')[1].split("</section>")[0]
+
+    assert all(text in now_section for text in expected)
+    assert not any(text in now_section for text in absent)
