@@ -265,3 +265,14 @@ def test_floor_plan_draws_the_zone_with_the_public_plans_layout(client, curator,
     change = reverse("admin:exhibits_exhibit_change", args=[plan["iam"].pk])
     assert f'<a class="plan-booth" href="{change}" aria-label="Booth L01: iAM Smart">' in html
     assert 'aria-label="Booth L10, no exhibit"' in html
+
+
+def test_booth_admin_lists_and_filters_the_demo_layout(client, curator, plan, edition):
+    factories.BoothFactory(zone=plan["zone"], edition=edition, code="L09", is_demo=True)
+    client.force_login(curator)
+
+    response = client.get(reverse("admin:pavilion_booth_changelist") + "?is_demo__exact=1")
+
+    assert response.status_code == 200
+    assert [booth.code for booth in response.context["cl"].result_list] == ["L09"]
+    assert "demo layout" in response.content.decode()
