@@ -1,6 +1,7 @@
-"""iCal feeds of on-site demonstrations: one per exhibit, one per zone (current edition).
+"""iCal feeds of on-site demonstrations: one per exhibit, one per zone, one for the whole
+pavilion (current edition).
 
-``/exhibits/<slug>/demos.ics`` and ``/zones/<slug>/demos.ics`` live inside
+``/exhibits/<slug>/demos.ics``, ``/zones/<slug>/demos.ics`` and ``/demos.ics`` live inside
 ``i18n_patterns`` like the pages they belong to: the unprefixed address gives English
 titles, ``/zh-hant/…`` and ``/zh-hans/…`` the same events titled in Chinese. Event UIDs
 do not depend on the language, so a calendar that subscribed in one language and then in
@@ -23,6 +24,7 @@ from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
 from exhibits import selectors
+from exhibits.fair import published_demonstrations
 from exhibits.models import DemoSession
 from exhibits.qr import exhibit_public_url
 from pavilion.i18n import active_language, join_parts, localized
@@ -80,7 +82,7 @@ def build_calendar(sessions: list[DemoSession], *, name: str, edition) -> bytes:
     return calendar.to_ical()
 
 
-def _response(body: bytes, filename: str) -> HttpResponse:
+def calendar_response(body: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
@@ -104,7 +106,7 @@ def exhibit_demos_ics(request, slug: str):
     for session in sessions:
         session.exhibit = exhibit  # already loaded: no query per event
     name = gettext("Demonstrations: %(title)s") % {"title": localized(exhibit, "title")}
-    return _response(
+    return calendar_response(
         build_calendar(sessions, name=name, edition=edition), f"{exhibit.slug}-demos.ics"
     )
 
@@ -118,4 +120,17 @@ def zone_demos_ics(request, slug: str):
         raise Http404("No such zone.")
     sessions = selectors.zone_demo_sessions(edition=edition, zone=zone)
     name = gettext("Demonstrations: %(zone)s") % {"zone": localized(zone, "name")}
-    return _response(build_calendar(sessions, name=name, edition=edition), f"{zone.slug}-demos.ics")
+    return calendar_response(
+        build_calendar(sessions, name=name, edition=edition), f"{zone.slug}-demos.ics"
+    )
+
+
+@require_safe
+def pavilion_demos_ics(request):
+    """Every demonstration of the current edition's published exhibits (the site-wide feed)."""
+    edition = _current_edition()
+    sessions = published_demonstrations(edition=edition)
+    name = gettext("Demonstrations: %(pavilion)s") % {"pavilion": localized(edition, "name")}
+    return calendar_response(
+        build_calendar(sessions, name=name, edition=edition), f"{edition.slug}-demos.ics"
+    )

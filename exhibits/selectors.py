@@ -111,7 +111,7 @@ def exhibits_nearby(exhibit: Exhibit, *, limit: int = 4) -> list[Exhibit]:
         published_exhibits(edition=exhibit.edition)
         .filter(zone_id=exhibit.zone_id)
         .exclude(pk=exhibit.pk)
-        .select_related("zone", "lead_department")
+        .select_related("zone", "lead_department", "booth")
         .prefetch_related(_images())
         .order_by("title_en")[:limit]
     )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from exhibits import feeds, open_data, views
+from exhibits import fair, feeds, open_data, views
 
 urlpatterns = [
     path("exhibits/", views.exhibit_list, name="exhibit_list"),
@@ -10,6 +10,10 @@ urlpatterns = [
     # Demonstration feeds (exhibits.feeds): English here, Chinese under the prefixes.
     path("exhibits/<slug:slug>/demos.ics", feeds.exhibit_demos_ics, name="exhibit_demos_ics"),
     path("zones/<slug:slug>/demos.ics", feeds.zone_demos_ics, name="zone_demos_ics"),
+    path("demos.ics", feeds.pavilion_demos_ics, name="demos_ics"),
+    # At the fair (exhibits.fair): where things are, what is on.
+    path("floor-plan/", fair.floor_plan, name="floor_plan"),
+    path("whats-on/", fair.whats_on, name="whats_on"),
     path("open-data/", open_data.open_data_page, name="open_data"),
     path(
         "editions/<slug:edition>/exhibits/<slug:slug>/",

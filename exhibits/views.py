@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.http import condition, require_safe
 
-from exhibits import selectors
+from exhibits import fair, selectors
 from exhibits.cards import exhibit_cards
 from exhibits.filters import DEFAULT_ORDERING, ExhibitFilter
 from exhibits.listing import describe_filters, filter_problems, parse_page
@@ -108,6 +108,7 @@ def _detail_etag(request, slug: str) -> str | None:
         return None
     if exhibit is None:
         return None
+    plan = _zone_plan(exhibit)
     parts = [
         exhibit.pk,
         exhibit.version,
@@ -125,9 +126,18 @@ def _detail_etag(request, slug: str) -> str | None:
         *(_row(row) for row in exhibit.recognitions.all()),
         *(_row(row.award) for row in exhibit.recognitions.all()),
         *(_row(row) for row in exhibit.demo_sessions.all()),
+        *((_row(spot.booth), _row(spot.holder)) for spot in (plan.spots if plan else [])),
     ]
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return f'W/"{digest}"'
+
+
+def _zone_plan(exhibit):
+    """The small plan of the exhibit's zone (current edition only), loaded once per request."""
+    if not hasattr(exhibit, "_zone_plan"):
+        current = exhibit.edition.is_current
+        exhibit._zone_plan = fair.exhibit_zone_plan(exhibit) if current else None
+    return exhibit._zone_plan
 
 
 def _row(obj) -> tuple:
@@ -184,5 +194,6 @@ def _render_detail(request, exhibit):
         ),
         "public_url": public_url,
         "archived": not exhibit.edition.is_current,
+        "zone_plan": _zone_plan(exhibit),
     }
     return render(request, "exhibits/exhibit_detail.html", context)

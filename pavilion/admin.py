@@ -238,8 +238,8 @@ class ZoneAdmin(PavilionTranslationAdmin):
 
 @admin.register(Booth)
 class BoothAdmin(admin.ModelAdmin):
-    list_display = ("code", "zone", "edition", "exhibit_title")
-    list_filter = ("edition", ("zone", ZoneListFilter))
+    list_display = ("code", "zone", "edition", "exhibit_title", "is_demo")
+    list_filter = ("edition", ("zone", ZoneListFilter), "is_demo")
     list_select_related = ("zone", "edition", "exhibit")
     search_fields = (
         "code",

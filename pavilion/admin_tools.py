@@ -24,6 +24,7 @@ from exhibits import rules as exhibit_rules
 from exhibits.models import Exhibit
 from exhibits.workflow import WorkflowError
 from pavilion import selectors, services
+from pavilion.floor_layout import zone_layout
 from pavilion.forms import BoothAssignForm, BoothReleaseForm, CarryForwardForm, EditionCopyForm
 from pavilion.models import Edition
 from pavilion.signs import sign_for
@@ -125,11 +126,17 @@ def floor_plan(request, pk: int):
             else:
                 messages.success(request, done)
                 return redirect("admin_tools:floor_plan", pk=zone.pk)
-    booths = selectors.zone_booths(zone=zone)
+    # The same layout as the public floor plan: booths in natural code order, in rows.
+    layout = zone_layout(zone, selectors.zone_booths(zone=zone))
+    for spot in layout.spots:
+        if spot.holder is not None:
+            spot.url = reverse("admin:exhibits_exhibit_change", args=[spot.holder.pk])
+    booths = [spot.booth for spot in layout.spots]
     context = {
         **admin.site.each_context(request),
         "title": f"Floor plan: {zone.name_en}",
         "zone": zone,
+        "layout": layout,
         "booths": booths,
         "free_count": sum(1 for booth in booths if booth.holder is None),
         "waiting": selectors.zone_exhibits_without_booth(zone=zone),

@@ -81,8 +81,14 @@ CACHED_PAGES = frozenset(
         "department_detail",
         "award_list",
         "open_data",
+        "floor_plan",
+        "whats_on",
     }
 )
+
+#: Pages that follow the clock as well as the content ("now" and "next" on What's on):
+#: kept per time slot of this many seconds, so a cached copy is at most that old.
+CLOCK_PAGES = {"whats_on": 60}
 
 
 def enabled() -> bool:
@@ -286,6 +292,11 @@ def conditional(request, response):
     )
 
 
+def _page_kind(url_name: str) -> str:
+    slot = CLOCK_PAGES.get(url_name)
+    return f"page:{int(time.time() // slot)}" if slot else "page"
+
+
 class PublicPageCacheMiddleware:
     """Answer anonymous GETs of the public pages (``CACHED_PAGES``) from the cache.
 
@@ -316,7 +327,7 @@ class PublicPageCacheMiddleware:
             or not anonymous(request)
         ):
             return None
-        key = cache_key(request, kind="page")
+        key = cache_key(request, kind=_page_kind(match.url_name))
         version, cached = lookup(key)
         if version is None:
             return None

@@ -127,6 +127,14 @@ class Booth(models.Model):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="booths")
     zone = models.ForeignKey(Zone, on_delete=models.PROTECT, related_name="booths")
     code = models.CharField(_("code"), max_length=20)
+    is_demo = models.BooleanField(
+        _("demo layout"),
+        default=False,
+        help_text=_(
+            "Laid out by the seed for the demo site (only while PAVILION_DEMO is on), not "
+            "by a curator."
+        ),
+    )
 
     class Meta:
         ordering = ["edition", "zone__order", "code"]

@@ -33,7 +33,7 @@ class StaticPagesSitemap(PublicSitemap):
     changefreq = "daily"
 
     def items(self) -> list[str]:
-        return ["home", "exhibit_list", "department_list", "award_list"]
+        return ["home", "exhibit_list", "floor_plan", "whats_on", "department_list", "award_list"]
 
     def location(self, item: str) -> str:
         return reverse(item)

@@ -124,7 +124,8 @@ UNSUPPORTED = _error("Unsupported content type.")
 TOO_LARGE = _error("The body is larger than the API accepts (12 MB, files not counted).")
 
 
-def public_responses(serializer, *, paginated: bool = False, not_found: bool = False) -> dict:
+def public_responses(serializer, *, paginated: bool = False, not_found: bool | str = False) -> dict:
+    """Responses of a public read; ``not_found`` may name what a 404 means."""
     responses = {
         200: serializer,
         304: NOT_MODIFIED,
@@ -133,9 +134,11 @@ def public_responses(serializer, *, paginated: bool = False, not_found: bool = F
         429: THROTTLED,
     }
     if paginated or not_found:
-        responses[404] = _error(
-            "A page after the last one." if paginated else "No such published exhibit."
-        )
+        if isinstance(not_found, str):
+            described = not_found
+        else:
+            described = "A page after the last one." if paginated else "No such published exhibit."
+        responses[404] = _error(described)
     return responses
 
 

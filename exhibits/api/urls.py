@@ -7,7 +7,7 @@ under /api/v1/ with a JSON 404 too (Django's own 404 page is HTML).
 
 from django.urls import path, re_path
 
-from exhibits.api import department, review, views
+from exhibits.api import department, fair, review, views
 from exhibits.api.base import NotFoundView
 
 app_name = "api"
@@ -19,6 +19,9 @@ urlpatterns = [
     path("departments/", views.DepartmentListView.as_view(), name="department-list"),
     path("awards/", views.AwardListView.as_view(), name="award-list"),
     path("editions/", views.EditionListView.as_view(), name="edition-list"),
+    path("booths/", fair.BoothListView.as_view(), name="booth-list"),
+    path("demonstrations/", fair.DemonstrationListView.as_view(), name="demonstration-list"),
+    path("floor-plan/", fair.FloorPlanView.as_view(), name="floor-plan"),
     path(
         "department/exhibits/",
         department.DepartmentExhibitListView.as_view(),

@@ -30,6 +30,7 @@ from pavilion.groups import CURATORS, SUBMITTERS
 from pavilion.models import Edition, Zone
 from pavilion.seed import data
 from pavilion.seed.covers import ensure_glyphs, render_cover
+from pavilion.seed.demo_layout import seed_demo_booths, seed_demo_sessions
 
 # The one documented password of every demo login (README). Demo users exist only while
 # settings.PAVILION_DEMO is true, which is never the case in production.
@@ -342,8 +343,10 @@ def demo_users_enabled() -> bool:
 def pavilion_seed(*, demo_users: bool, reset_passwords: bool = False) -> SeedReport:
     """Create whatever of the InnoEX 2025 pavilion is missing; change nothing that exists.
 
-    ``demo_users`` creates the demo logins (callers pass ``demo_users_enabled()``: never in
-    production); ``reset_passwords`` sets the demo password again on existing demo users.
+    ``demo_users`` creates the demo logins and the demo layout (sample booths and
+    demonstration times, ``pavilion/seed/demo_layout.py``); callers pass
+    ``demo_users_enabled()``: never in production. ``reset_passwords`` sets the demo
+    password again on existing demo users.
     Runs in one transaction: a failure leaves no rows and removes the files it stored.
     """
     started = time.perf_counter()
@@ -360,6 +363,9 @@ def pavilion_seed(*, demo_users: bool, reset_passwords: bool = False) -> SeedRep
     _seed_recognitions(awards, exhibits, report)
     if demo_users:
         _seed_demo_users(departments, reset_passwords=reset_passwords, report=report)
+        # Sample booths and demonstration times, marked as such (pavilion/seed/demo_layout.py).
+        report.created["demo booths"] += seed_demo_booths(edition, zones, exhibits)
+        report.created["demo demonstrations"] += seed_demo_sessions(edition, exhibits)
     else:
         report.demo_users_skipped = True
     # Last, so nothing after it can fail and strand the files it stores.

@@ -129,3 +129,11 @@ def og_image(image) -> str:
     if image is None:
         return ""
     return absolute(image.largest_url("jpeg"))
+
+
+@register.filter
+def booth_anchor(code: str) -> str:
+    """A booth's fragment on the public floor plan: ``E01`` → ``booth-E01``."""
+    from pavilion.floor_layout import booth_anchor as anchor
+
+    return anchor(code or "")

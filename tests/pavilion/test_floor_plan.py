@@ -269,3 +269,35 @@ def test_floor_plan_query_count_is_fixed(
         response = client.get(url(plan["zone"]))
 
     assert len(response.context["booths"]) == 3 + extra
+
+
+def test_floor_plan_draws_the_zone_with_the_public_plans_layout(client, curator, plan, edition):
+    """The curators' plan and the public one place booths with pavilion.floor_layout."""
+    factories.BoothFactory(zone=plan["zone"], edition=edition, code="L10")
+    client.force_login(curator)
+
+    response = client.get(url(plan["zone"]))
+
+    html = response.content.decode()
+    # Natural order: L10 after L03 (the database's text order would put it before L02).
+    assert [b.code for b in response.context["booths"]] == ["L01", "L02", "L03", "L10"]
+    assert [(s.code, s.x, s.y) for s in response.context["layout"].spots] == [
+        ("L01", 12, 40),
+        ("L02", 110, 40),
+        ("L03", 208, 40),
+        ("L10", 306, 40),
+    ]
+    change = reverse("admin:exhibits_exhibit_change", args=[plan["iam"].pk])
+    assert f'<a class="plan-booth" href="{change}" aria-label="Booth L01: iAM Smart">' in html
+    assert 'aria-label="Booth L10, no exhibit"' in html
+
+
+def test_booth_admin_lists_and_filters_the_demo_layout(client, curator, plan, edition):
+    factories.BoothFactory(zone=plan["zone"], edition=edition, code="L09", is_demo=True)
+    client.force_login(curator)
+
+    response = client.get(reverse("admin:pavilion_booth_changelist") + "?is_demo__exact=1")
+
+    assert response.status_code == 200
+    assert [booth.code for booth in response.context["cl"].result_list] == ["L09"]
+    assert "demo layout" in response.content.decode()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -28,11 +29,13 @@ from PIL import Image
 
 from awards.models import Award, Recognition
 from departments.models import Department, Membership
-from exhibits.models import Exhibit, ExhibitImage, Technology
+from exhibits.models import DemoSession, Exhibit, ExhibitImage, Technology
 from pavilion.groups import CURATORS, SUBMITTERS
-from pavilion.models import Edition, Zone
+from pavilion.models import Booth, Edition, Zone
 from pavilion.seed import covers, data
+from pavilion.seed.demo_layout import DEMO_LAYOUT_REASON
 from pavilion.seed.loader import DEMO_PASSWORD, SEED_CHANGE_REASON
+from pavilion.timezones import FAIR_TZ, fair_bounds
 
 User = get_user_model()
 
@@ -216,9 +219,9 @@ class TestSeededCatalogue:
             assert exhibit.published_at is not None, exhibit.slug
             assert exhibit.zone_id is not None and exhibit.proposed_zone_id == exhibit.zone_id
             assert exhibit.version == 1, exhibit.slug
-            history = list(exhibit.history.all())
-            assert len(history) == 1, exhibit.slug
-            assert history[0].history_change_reason == SEED_CHANGE_REASON
+            # Loaded, then given its sample booth (the demo layout, PAVILION_DEMO).
+            reasons = [r.history_change_reason for r in exhibit.history.order_by("history_id")]
+            assert reasons == [SEED_CHANGE_REASON, DEMO_LAYOUT_REASON], exhibit.slug
         assert Exhibit.objects.published().count() == 14
 
     def test_seed_exhibits_partners_only_hkust_with_mtr(self, catalogue):
@@ -366,6 +369,72 @@ class TestSeededCatalogue:
         assert any(line.split()[:2] == ["dpo-editor", "editor"] for line in lines if line)
         assert f"Password for every demo login: {DEMO_PASSWORD}" in catalogue["output"]
 
+    # --- The demo layout (only while PAVILION_DEMO) ---------------------------------------------
+
+    def test_seed_demo_layout_gives_each_exhibit_a_demo_booth_in_its_zone(self, catalogue):
+        booths = {
+            exhibit.slug: (exhibit.booth.code, exhibit.booth.zone.slug, exhibit.booth.is_demo)
+            for exhibit in Exhibit.objects.select_related("booth__zone")
+        }
+        assert booths == {
+            "iam-smart": ("A01", "smart-living", True),
+            "ai-weather-prediction-models": ("A02", "smart-living", True),
+            "smart-packaging-system-chinese-medicine": ("A03", "smart-living", True),
+            "railway-digital-twin": ("B01", "smart-mobility", True),
+            "shark-species-rapid-dna-identification": ("C01", "smart-environment", True),
+            "ai-powered-aqua-bot": ("C02", "smart-environment", True),
+            "wall-climbing-robot": ("D01", "smart-people", True),
+            "tumbler-inspection-ball-robot": ("D02", "smart-people", True),
+            "geospatial-ai-road-survey": ("D03", "smart-people", True),
+            "virtual-fire-scene-incident-command-training-system": (
+                "E01",
+                "smart-government",
+                True,
+            ),
+            "scenario-based-interactive-multiplayer-simulation-system": (
+                "E02",
+                "smart-government",
+                True,
+            ),
+            "hksar-macao-sar-qr-code-clearance": ("E03", "smart-government", True),
+            "spatial-data-gis-drone-operations": ("F01", "smart-economy", True),
+            "project-information-management-analytics-platform": ("F02", "smart-economy", True),
+        }
+        assert Booth.objects.count() == 14
+        assert "14 demo booths, 28 demo demonstrations" in catalogue["output"]
+
+    def test_seed_demo_demonstrations_honest_and_within_the_fair_days(self, catalogue):
+        sessions = list(DemoSession.objects.select_related("exhibit"))
+        assert len(sessions) == 28
+        opens, closes = fair_bounds(Edition.objects.get())
+        days = set()
+        for session in sessions:
+            exhibit = session.exhibit
+            assert opens <= session.starts_at < session.ends_at <= closes
+            assert session.ends_at - session.starts_at == dt.timedelta(minutes=30)
+            assert session.title_en == f"Live demonstration: {exhibit.title_en}"
+            assert session.title_zh_hant == f"現場示範：{exhibit.title_zh_hant}"
+            assert session.note_en == "Sample time on the demo site, not an announced schedule."
+            days.add(session.starts_at.astimezone(FAIR_TZ).date())
+        assert sorted(days) == [dt.date(2025, 4, d) for d in (13, 14, 15, 16)]
+        per_exhibit = Counter(session.exhibit.slug for session in sessions)
+        assert set(per_exhibit.values()) == {2}
+
+    def test_seed_never_takes_over_a_booth_a_curator_freed(self, catalogue):
+        Exhibit.objects.filter(slug="iam-smart").update(booth=None)
+        DemoSession.objects.filter(exhibit__slug="railway-digital-twin").update(title_en="Moved")
+
+        output = seed()
+
+        assert Exhibit.objects.get(slug="iam-smart").booth is None
+        assert Booth.objects.filter(code="A01").count() == 1
+        assert list(
+            DemoSession.objects.filter(exhibit__slug="railway-digital-twin").values_list(
+                "title_en", flat=True
+            )
+        ) == ["Moved", "Moved"]
+        assert "nothing was missing, nothing changed" in output
+
     # --- Running it again (each test's changes roll back with its savepoint) ------------------
 
     def test_seed_second_run_changes_nothing(self, catalogue, media_root):
@@ -458,6 +527,8 @@ def test_seed_without_demo_setting_creates_no_users(db, settings):
     assert "Demo logins skipped: PAVILION_DEMO is off" in output
     assert DEMO_PASSWORD not in output
     assert Exhibit.objects.count() == 14  # the catalogue itself is still loaded
+    # No sample layout either: booths and demonstrations are the curators' alone.
+    assert (Booth.objects.count(), DemoSession.objects.count()) == (0, 0)
 
 
 # --- Running it again -------------------------------------------------------------------------

@@ -33,6 +33,8 @@ def test_sitemap_lists_public_pages_in_every_language(sitemap):
     pages = [
         "/",
         "/exhibits/",
+        "/floor-plan/",
+        "/whats-on/",
         "/departments/",
         "/awards/",
         "/zones/smart-living/",

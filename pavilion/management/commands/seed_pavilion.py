@@ -30,6 +30,8 @@ SINGULAR = {
     "demo users": "demo user",
     "memberships": "membership",
     "cover images": "cover image",
+    "demo booths": "demo booth",
+    "demo demonstrations": "demo demonstration",
 }
 
 
