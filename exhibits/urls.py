@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from exhibits import feeds, open_data, views
+from exhibits import feeds, open_data, shortlist, views
 
 urlpatterns = [
     path("exhibits/", views.exhibit_list, name="exhibit_list"),
@@ -11,6 +11,9 @@ urlpatterns = [
     path("exhibits/<slug:slug>/demos.ics", feeds.exhibit_demos_ics, name="exhibit_demos_ics"),
     path("zones/<slug:slug>/demos.ics", feeds.zone_demos_ics, name="zone_demos_ics"),
     path("open-data/", open_data.open_data_page, name="open_data"),
+    # My list (exhibits.shortlist): /my-list/?e=slug1,slug2 names the exhibits.
+    path("my-list/", shortlist.shortlist, name="shortlist"),
+    path("my-list/qr.svg", shortlist.shortlist_qr, name="shortlist_qr"),
     path(
         "editions/<slug:edition>/exhibits/<slug:slug>/",
         views.edition_exhibit_detail,

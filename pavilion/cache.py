@@ -81,6 +81,8 @@ CACHED_PAGES = frozenset(
         "department_detail",
         "award_list",
         "open_data",
+        "shortlist",
+        "shortlist_qr",
     }
 )
 
