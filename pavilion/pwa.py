@@ -19,6 +19,11 @@ which installs, fetches again every page the old one kept (keeping the old copy 
 that fails), and removes the old caches. A visitor is never shown stale content for more
 than one visit online.
 
+The content version is the shared one (Redis) in production; with a per-process cache
+and several workers each worker would hand out a different file (and visitors would
+reinstall the worker on every page), which is one more reason the README asks for Redis
+whenever more than one worker serves the site.
+
 It never keeps the admin, the portal, the API, anything but a GET, or a response that is
 personal (``Vary: Cookie``, ``private``, ``no-store``) — see ``NEVER_CACHED``.
 
