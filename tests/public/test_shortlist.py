@@ -278,3 +278,26 @@ def test_shortlist_query_count_with_the_data_cache_is_two_when_cards_are_kept(
     with django_assert_num_queries(2):
         response = client.get(url)
     assert listed(response) == long_list
+
+
+def test_exhibit_page_and_cards_carry_the_toggle_hidden_until_the_script_runs(client, catalogue):
+    html = client.get("/zh-hant/exhibits/railway-digital-twin/").content.decode()
+    header = html.split('<header class="exhibit-header">', 1)[1].split("</header>", 1)[0]
+    assert (
+        '<p class="list-actions" hidden><button type="button" class="list-toggle" '
+        'data-slug="railway-digital-twin" data-title="鐵路數碼孿生" aria-pressed="false">'
+        '加入我的清單</button> <a href="/zh-hant/my-list/">查看我的清單</a></p>'
+    ) in header
+    cards = client.get("/exhibits/").content.decode()
+    assert re.findall(r'<button type="button" class="list-toggle" data-slug="([^"]+)"', cards) == [
+        "ai-weather",
+        "iam-smart",
+        "railway-digital-twin",
+        "tumbler-inspection-robot",
+    ]
+    assert 'aria-pressed="false" hidden>Add to my list' in cards
+
+
+def test_archived_exhibit_page_has_no_toggle(client, catalogue):
+    html = client.get("/editions/innoex-2024/exhibits/legacy-kiosk/").content.decode()
+    assert "list-toggle" not in html
