@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from exhibits import fair, feeds, open_data, views
+from exhibits import fair, feeds, open_data, shortlist, views
 
 urlpatterns = [
     path("exhibits/", views.exhibit_list, name="exhibit_list"),
@@ -15,6 +15,9 @@ urlpatterns = [
     path("floor-plan/", fair.floor_plan, name="floor_plan"),
     path("whats-on/", fair.whats_on, name="whats_on"),
     path("open-data/", open_data.open_data_page, name="open_data"),
+    # My list (exhibits.shortlist): /my-list/?e=slug1,slug2 names the exhibits.
+    path("my-list/", shortlist.shortlist, name="shortlist"),
+    path("my-list/qr.svg", shortlist.shortlist_qr, name="shortlist_qr"),
     path(
         "editions/<slug:edition>/exhibits/<slug:slug>/",
         views.edition_exhibit_detail,

@@ -83,6 +83,8 @@ CACHED_PAGES = frozenset(
         "open_data",
         "floor_plan",
         "whats_on",
+        "shortlist",
+        "shortlist_qr",
     }
 )
 

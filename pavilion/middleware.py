@@ -31,6 +31,9 @@ def content_security_policy(*, nonce: str | None = None) -> str:
         "img-src": " ".join(["'self'", "data:", *settings.CSP_EXTRA_IMG_SRC]),
         "font-src": "'self'",
         "connect-src": "'self'",
+        # The service worker (/sw.js) and the web app manifest, both from the site itself.
+        "worker-src": "'self'",
+        "manifest-src": "'self'",
         "object-src": "'none'",
         "base-uri": "'self'",
         "form-action": "'self'",

@@ -12,7 +12,7 @@ from drf_spectacular.views import (
 )
 
 from exhibits import open_data
-from pavilion import views
+from pavilion import pwa, views
 from pavilion.sitemaps import SITEMAPS
 
 # A database outage met outside a view still answers 503 (pavilion/unavailable.py).
@@ -30,6 +30,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
+    # The installable web app (pavilion/pwa.py): at the root, so the worker's scope is "/".
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("sw.js", pwa.service_worker, name="service_worker"),
     # Open data files: language-neutral, so unprefixed (their page is in exhibits.urls).
     path("open-data/exhibits.csv", open_data.open_data_csv, name="open_data_csv"),
     path("open-data/exhibits.json", open_data.open_data_json, name="open_data_json"),
@@ -44,6 +47,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("zones/<slug:slug>/", views.zone_detail, name="zone_detail"),
+    path("offline/", pwa.offline, name="offline"),
     path("", include("exhibits.urls")),
     path("", include("departments.urls")),
     path("", include("awards.urls")),

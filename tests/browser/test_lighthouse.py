@@ -1,0 +1,61 @@
+"""Lighthouse scores every category, the installable-app (PWA) checks included, ≥ 95.
+
+Lighthouse 11.7.1 is the last release with the PWA category; install it beside the
+project (it is not a Python package):
+
+    npm i --prefix .tools/lighthouse -E lighthouse@11.7.1
+
+or point ``LIGHTHOUSE`` at a ``lighthouse`` executable. Without it the test skips (also
+under CI, until ``.ci/run`` installs it). It drives Debian's Chromium against the live
+server; uploaded images are not served there, so their 404s cost "Best practices" a
+few points, which is why the bar is 95 and not 100.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CHROMIUM
+
+ROOT = Path(__file__).resolve().parents[2]
+LIGHTHOUSE = os.environ.get("LIGHTHOUSE") or str(
+    ROOT / ".tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+)
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo", "pwa"]
+
+
+def lighthouse(url: str, out: Path) -> dict[str, int]:
+    subprocess.run(  # noqa: S603 - our own command line, no shell
+        [
+            LIGHTHOUSE,
+            url,
+            "--quiet",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            "--output=json",
+            f"--output-path={out}",
+        ],
+        check=True,
+        timeout=240,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        capture_output=True,
+    )
+    report = json.loads(out.read_text())
+    return {name: round(cat["score"] * 100) for name, cat in report["categories"].items()}
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/zh-hant/exhibits/railway-digital-twin/", "/my-list/?e=iam-smart,ai-weather"],
+)
+def test_lighthouse_scores_every_category_at_least_95(site, path, tmp_path):
+    if not os.access(LIGHTHOUSE, os.X_OK):
+        pytest.skip(f"Lighthouse is not installed at {LIGHTHOUSE} (see this module's docstring)")
+    scores = lighthouse(f"{site.url}{path}", tmp_path / "report.json")
+    assert set(scores) == set(CATEGORIES)
+    assert {name: score for name, score in scores.items() if score < 95} == {}
