@@ -24,7 +24,7 @@ admin.site.index_title = "Run the pavilion"
 
 urlpatterns = [
     # Curators' tools (signs, floor plans, dashboard), before the admin's catch-all.
-    path("admin/tools/", include("pavilion.admin_tools")),
+    path("admin/tools/", include("curation.admin_tools")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -27,12 +27,12 @@ from django.utils import timezone
 from PIL import Image
 
 from awards.models import Award, Recognition
+from curation.seed import covers, data
+from curation.seed.loader import DEMO_PASSWORD, SEED_CHANGE_REASON
 from departments.models import Department, Membership
 from exhibits.models import Exhibit, ExhibitImage, Technology
 from pavilion.groups import CURATORS, SUBMITTERS
 from pavilion.models import Edition, Zone
-from pavilion.seed import covers, data
-from pavilion.seed.loader import DEMO_PASSWORD, SEED_CHANGE_REASON
 
 User = get_user_model()
 

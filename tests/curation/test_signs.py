@@ -15,8 +15,8 @@ import zxingcpp
 from django.urls import reverse
 from PIL import Image
 
+from curation.signs import sign_qr, sign_qr_svg
 from exhibits.qr import exhibit_public_url
-from pavilion.signs import sign_qr, sign_qr_svg
 from tests import factories
 
 pytestmark = pytest.mark.django_db

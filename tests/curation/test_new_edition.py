@@ -11,10 +11,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
+from curation.services import edition_copy, exhibits_carry_forward
 from exhibits.models import Exhibit, ExhibitImage
 from exhibits.workflow import Conflict, NotAllowed
 from pavilion.models import Booth, Edition, Zone
-from pavilion.services import edition_copy, exhibits_carry_forward
 from tests import factories
 from tests.factories import hkt
 

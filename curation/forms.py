@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
+from curation.services import NO_BOOTH_STATUSES
 from exhibits.models import Exhibit
 from pavilion.models import Booth, Zone
-from pavilion.services import NO_BOOTH_STATUSES
 
 
 class BoothAssignForm(forms.Form):

@@ -10,8 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
+from curation.dashboard import curator_dashboard
 from exhibits.models import Exhibit, ExhibitImage
-from pavilion.dashboard import curator_dashboard
 from tests import factories
 from tests.factories import hkt
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from pavilion.seed.data import CoverText
+from curation.seed.data import CoverText
 
 FONT_PATH = Path(__file__).resolve().parent / "fonts" / "NotoSansCJKtc-Bold-subset.otf"
 # 1280 wide: the largest rendition the image pipeline makes, so none is upscaled or wasted.

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from pavilion.seed.covers import CoverFontError
-from pavilion.seed.loader import (
+from curation.seed.covers import CoverFontError
+from curation.seed.loader import (
     DEMO_PASSWORD,
     SeedError,
     SeedReport,

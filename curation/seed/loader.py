@@ -24,12 +24,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from awards.models import Award, Recognition
+from curation.seed import data
+from curation.seed.covers import ensure_glyphs, render_cover
 from departments.models import Department, Membership
 from exhibits.models import Exhibit, ExhibitImage, Technology
 from pavilion.groups import CURATORS, SUBMITTERS
 from pavilion.models import Edition, Zone
-from pavilion.seed import data
-from pavilion.seed.covers import ensure_glyphs, render_cover
 
 # The one documented password of every demo login (README). Demo users exist only while
 # settings.PAVILION_DEMO is true, which is never the case in production.

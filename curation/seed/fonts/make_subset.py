@@ -37,7 +37,7 @@ PUNCTUATION = (
 
 def wanted_characters() -> set[str]:
     sys.path.insert(0, str(REPO))
-    from pavilion.seed.data import all_cover_texts  # plain Python: no Django needed
+    from curation.seed.data import all_cover_texts  # plain Python: no Django needed
 
     characters = ASCII | PUNCTUATION | {"\u3000"}
     for cover in all_cover_texts():

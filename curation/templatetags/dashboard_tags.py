@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from django import template
 
+from curation.charts import Bar, bar_chart, cumulative_chart
+from curation.dashboard import curator_dashboard as load_dashboard
 from exhibits import rules as exhibit_rules
-from pavilion.charts import Bar, bar_chart, cumulative_chart
-from pavilion.dashboard import curator_dashboard as load_dashboard
 
 register = template.Library()
 

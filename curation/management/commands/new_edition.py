@@ -18,10 +18,10 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from curation.services import edition_copy, exhibits_carry_forward
 from exhibits.models import Exhibit, ExhibitStatus
 from exhibits.workflow import WorkflowError
 from pavilion.models import Edition
-from pavilion.services import edition_copy, exhibits_carry_forward
 from pavilion.timezones import FAIR_TZ
 
 

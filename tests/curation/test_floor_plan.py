@@ -6,9 +6,9 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from curation.services import booth_assign, booth_release
 from exhibits.models import Exhibit
 from exhibits.workflow import Conflict, NotAllowed
-from pavilion.services import booth_assign, booth_release
 from tests import factories
 
 pytestmark = pytest.mark.django_db

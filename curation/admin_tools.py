@@ -20,13 +20,13 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from curation import selectors, services
+from curation.forms import BoothAssignForm, BoothReleaseForm, CarryForwardForm, EditionCopyForm
+from curation.signs import sign_for
 from exhibits import rules as exhibit_rules
 from exhibits.models import Exhibit
 from exhibits.workflow import WorkflowError
-from pavilion import selectors, services
-from pavilion.forms import BoothAssignForm, BoothReleaseForm, CarryForwardForm, EditionCopyForm
 from pavilion.models import Edition
-from pavilion.signs import sign_for
 from pavilion.timezones import FAIR_TZ
 
 app_name = "admin_tools"
