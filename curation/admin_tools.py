@@ -3,8 +3,8 @@
 Included by ``pavilion.urls`` under ``/admin/tools/`` before the admin's own URLs. Every
 view goes through ``admin.site.admin_view`` (signed-in staff, else the admin's sign-in
 page) and then the shared ``is_curator`` predicate (staff outside the Curators group get
-403, as in the admin itself). Views stay thin: reads in ``pavilion.selectors``, writes in
-``pavilion.services``.
+403, as in the admin itself). Views stay thin: reads in ``curation.selectors``, writes in
+``curation.services``.
 """
 
 from __future__ import annotations

@@ -49,7 +49,7 @@ from exhibits.admin_review import (
     waiting_text,
 )
 from exhibits.forms import ExhibitImageForm, ExhibitImageInlineFormSet
-from exhibits.models import Exhibit, ExhibitImage, ExhibitLink, Technology
+from exhibits.models import DemoSession, Exhibit, ExhibitImage, ExhibitLink, Technology
 from exhibits.resources import ExhibitResource
 from exhibits.review_selectors import (
     WAITING_STATUSES,
@@ -71,7 +71,7 @@ from pavilion.admin import (
     language_fieldset,
     zone_label,
 )
-from pavilion.admin_links import DemoSessionInline, carry_forward_to_edition, exhibit_tools
+from pavilion.admin_links import carry_forward_to_edition, exhibit_tools
 from pavilion.models import Booth, Edition, Zone
 
 # Fields only the workflow (or the model itself) may change. The admin's saves, reverts
@@ -188,6 +188,23 @@ class RecognitionInline(TranslationTabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("award")
+
+
+class DemoSessionInline(TranslationTabularInline):
+    """Demonstrations on the exhibit's page: times within the fair (Hong Kong time)."""
+
+    model = DemoSession
+    extra = 0
+    fields = (
+        "starts_at",
+        "ends_at",
+        *(
+            f"{field}_{code}"
+            for field in ("title", "note")
+            for code in ("en", "zh_hant", "zh_hans")
+        ),
+    )
+    ordering = ("starts_at", "id")
 
 
 class DepartmentListFilter(admin.SimpleListFilter):

@@ -113,7 +113,7 @@ def ensure_glyphs(texts: Iterable[str], *, path: Path = FONT_PATH) -> None:
         )
         raise CoverFontError(
             f"The cover font {path.name} cannot draw {details}. Regenerate the subset with "
-            "pavilion/seed/fonts/make_subset.py (see pavilion/seed/fonts/README.md)."
+            "curation/seed/fonts/make_subset.py (see curation/seed/fonts/README.md)."
         )
 
 

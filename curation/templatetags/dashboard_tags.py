@@ -15,7 +15,7 @@ register = template.Library()
 
 
 def charts(board) -> dict:
-    """SVG charts of a dashboard (``pavilion.dashboard.Dashboard``)."""
+    """SVG charts of a dashboard (``curation.dashboard.Dashboard``)."""
     edition = board.edition.slug
     return {
         "by_zone": bar_chart(

@@ -2,7 +2,7 @@
 # ruff: noqa: RUF001
 """``manage.py seed_pavilion``: the real pavilion of the press release, loaded idempotently.
 
-Expectations are written out here, not read back from pavilion/seed/data.py, so a slip in
+Expectations are written out here, not read back from curation/seed/data.py, so a slip in
 the data shows up as a failure rather than being compared with itself.
 
 Seeding draws and stores 14 images (about 2 s), so the read-only checks share one seeded

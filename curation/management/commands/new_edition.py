@@ -6,7 +6,7 @@ forward as drafts for their departments.
         [--carry iam-smart railway-digital-twin | --carry-published]
 
 Times without an offset are Hong Kong time. One transaction: any refusal leaves nothing.
-The same services as the back-office (``pavilion.services``).
+The same services as the back-office (``curation.services``).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """``manage.py seed_pavilion``: load the Smart Hong Kong Pavilion at InnoEX 2025.
 
 Idempotent: it creates what is missing and changes nothing that exists (see
-pavilion/seed/loader.py), so the README's start command runs it every time.
+curation/seed/loader.py), so the README's start command runs it every time.
 """
 
 from __future__ import annotations

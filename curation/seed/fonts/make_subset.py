@@ -3,10 +3,10 @@
 """Regenerate the font subset the seed's cover images are drawn with.
 
 A one-off tool, not part of the app: it needs fontTools, which is not a project
-dependency. Run it whenever a cover text (pavilion/seed/data.py) gains a character:
+dependency. Run it whenever a cover text (curation/seed/data.py) gains a character:
 
     python3 -m venv /tmp/ft && /tmp/ft/bin/pip install fonttools
-    /tmp/ft/bin/python pavilion/seed/fonts/make_subset.py
+    /tmp/ft/bin/python curation/seed/fonts/make_subset.py
 
 It reads Noto Sans CJK TC Bold from Debian's fonts-noto-cjk package (SIL Open Font
 License 1.1) and keeps exactly the glyphs the cover texts need, plus printable ASCII and
