@@ -1,4 +1,7 @@
-"""Public department pages: who shows exhibits in the current edition, and what."""
+"""Public department pages: who shows exhibits in the current edition, and what.
+
+They list exhibits, so they live with them (departments imports nothing from exhibits).
+"""
 
 from __future__ import annotations
 
@@ -27,7 +30,7 @@ def department_list(request):
     departments = selectors.departments_in_edition(edition=edition, with_counts=True)
     return render(
         request,
-        "departments/department_list.html",
+        "exhibits/department_list.html",
         {"edition": edition, "departments": departments},
     )
 
@@ -60,4 +63,4 @@ def department_detail(request, slug: str):
         "more": lead_total > len(lead) or partner_total > len(partner),
         "total": lead_total + partner_total,
     }
-    return render(request, "departments/department_detail.html", context)
+    return render(request, "exhibits/department_detail.html", context)
