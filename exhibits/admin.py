@@ -53,7 +53,7 @@ from exhibits.admin_review import (
 )
 from exhibits.content import EXHIBIT_TEXT_COLUMNS, MAX_IMAGES, MAX_LINKS, TOO_LONG
 from exhibits.forms import ExhibitImageForm, ExhibitImageInlineFormSet, ExhibitLinkInlineFormSet
-from exhibits.models import Exhibit, ExhibitImage, ExhibitLink, Technology
+from exhibits.models import DemoSession, Exhibit, ExhibitImage, ExhibitLink, Technology
 from exhibits.resources import ExhibitResource
 from exhibits.review_selectors import (
     REVIEW_QUEUE_STATUSES,
@@ -77,7 +77,7 @@ from pavilion.admin import (
     language_fieldset,
     zone_label,
 )
-from pavilion.admin_links import DemoSessionInline, carry_forward_to_edition, exhibit_tools
+from pavilion.admin_links import carry_forward_to_edition, exhibit_tools
 from pavilion.models import Booth, Edition, Zone
 from pavilion.resources import HeaderLabelsExportForm
 
@@ -198,6 +198,23 @@ class RecognitionInline(TranslationTabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("award")
+
+
+class DemoSessionInline(TranslationTabularInline):
+    """Demonstrations on the exhibit's page: times within the fair (Hong Kong time)."""
+
+    model = DemoSession
+    extra = 0
+    fields = (
+        "starts_at",
+        "ends_at",
+        *(
+            f"{field}_{code}"
+            for field in ("title", "note")
+            for code in ("en", "zh_hant", "zh_hans")
+        ),
+    )
+    ordering = ("starts_at", "id")
 
 
 class DepartmentListFilter(admin.SimpleListFilter):

@@ -1,10 +1,13 @@
-"""Public exhibit pages (included under i18n_patterns by pavilion.urls)."""
+"""Public pages (included under i18n_patterns by pavilion.urls): the home page, zones,
+exhibits and departments."""
 
 from django.urls import path
 
-from exhibits import fair, feeds, open_data, shortlist, views
+from exhibits import department_views, edition_views, fair, feeds, open_data, shortlist, views
 
 urlpatterns = [
+    path("", edition_views.home, name="home"),
+    path("zones/<slug:slug>/", edition_views.zone_detail, name="zone_detail"),
     path("exhibits/", views.exhibit_list, name="exhibit_list"),
     path("exhibits/<slug:slug>/", views.exhibit_detail, name="exhibit_detail"),
     # Demonstration feeds (exhibits.feeds): English here, Chinese under the prefixes.
@@ -22,5 +25,11 @@ urlpatterns = [
         "editions/<slug:edition>/exhibits/<slug:slug>/",
         views.edition_exhibit_detail,
         name="edition_exhibit_detail",
+    ),
+    path("departments/", department_views.department_list, name="department_list"),
+    path(
+        "departments/<slug:slug>/",
+        department_views.department_detail,
+        name="department_detail",
     ),
 ]

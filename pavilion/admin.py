@@ -30,9 +30,6 @@ from modeltranslation.utils import get_translation_fields
 from pavilion.admin_links import copy_to_new_edition, zone_tools
 from pavilion.models import Booth, Edition, Zone
 
-# The home page of the back-office opens with the review queue (exhibits' review_tags).
-admin.site.index_template = "admin/pavilion_index.html"
-
 # Addresses typed without a scheme ("www.gov.hk") get https, as Django 6 will do.
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 

@@ -1,9 +1,9 @@
-"""What the curators' tools add to the admin's own pages: links, actions and an inline.
+"""What the curators' tools add to the admin's own pages: links and actions.
 
-Kept here, beside ``pavilion.admin_tools``, so the model admins only name them (a line
-each): the Zone admin links its floor plan and signs, the Exhibit admin its sign, the
-"carry forward" action and the demonstrations inline; the Edition admin its "copy"
-action.
+Kept in one place so the model admins only name them (a line each): the Zone admin links
+its floor plan and signs, the Exhibit admin its sign and the "carry forward" action; the
+Edition admin its "copy" action. The tools themselves live in ``curation.admin_tools``;
+these reach them by URL name only (``admin_tools:…``), so pavilion imports no other app.
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
-from modeltranslation.admin import TranslationTabularInline
 
-from exhibits.models import DemoSession, Exhibit
 from pavilion.models import Zone
 
 
@@ -32,7 +30,7 @@ def zone_tools(obj: Zone) -> str:
 
 
 @admin.display(description="Curators' tools")
-def exhibit_tools(obj: Exhibit) -> str:
+def exhibit_tools(obj) -> str:
     if obj is None or obj.pk is None:
         return "—"
     sign = format_html(
@@ -62,20 +60,3 @@ def copy_to_new_edition(modeladmin, request, queryset):
         modeladmin.message_user(request, "Choose exactly one edition to copy.", messages.WARNING)
         return None
     return redirect("admin_tools:edition_copy", pk=chosen[0])
-
-
-class DemoSessionInline(TranslationTabularInline):
-    """Demonstrations on the exhibit's page: times within the fair (Hong Kong time)."""
-
-    model = DemoSession
-    extra = 0
-    fields = (
-        "starts_at",
-        "ends_at",
-        *(
-            f"{field}_{code}"
-            for field in ("title", "note")
-            for code in ("en", "zh_hant", "zh_hans")
-        ),
-    )
-    ordering = ("starts_at", "id")

@@ -30,9 +30,9 @@ SUBMITTER_PERMISSIONS = (
 
 def ensure_groups(sender=None, apps=global_apps, **kwargs) -> None:
     """Create or update the Curators and Department submitters groups."""
-    # post_migrate is sent once per app; permissions of an app exist only after its own
-    # signal, so act on the last app's.
-    last_app = list(global_apps.get_app_configs())[-1]
+    # post_migrate is sent once per app that has a models module; permissions of an app
+    # exist only after its own signal, so act on the last such app's.
+    last_app = [c for c in global_apps.get_app_configs() if c.models_module is not None][-1]
     if sender is not None and sender.label != last_app.label:
         return
     Group = apps.get_model("auth", "Group")

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "departments",
     "awards",
     "exhibits",
+    # The curators' tools and the seed: they use every app above, none uses them.
+    "curation",
 ]
 
 MIDDLEWARE = [

@@ -1,9 +1,11 @@
-"""Root URLs: public site and portal under i18n_patterns; admin, API and feeds unprefixed."""
+"""Root URLs: public site and portal under i18n_patterns; admin, API and feeds unprefixed.
+
+The apps' pages are included by name (``include("exhibits.urls")``): pavilion imports no
+other app, so the apps may import pavilion."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from drf_spectacular.views import (
     SpectacularAPIView,
@@ -11,9 +13,7 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
-from exhibits import open_data
 from pavilion import pwa, views
-from pavilion.sitemaps import SITEMAPS
 
 # A database outage met outside a view still answers 503 (pavilion/unavailable.py).
 handler500 = "pavilion.unavailable.server_error"
@@ -24,18 +24,16 @@ admin.site.index_title = "Run the pavilion"
 
 urlpatterns = [
     # Curators' tools (signs, floor plans, dashboard), before the admin's catch-all.
-    path("admin/tools/", include("pavilion.admin_tools")),
+    path("admin/tools/", include("curation.admin_tools")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
     # The installable web app (pavilion/pwa.py): at the root, so the worker's scope is "/".
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("sw.js", pwa.service_worker, name="service_worker"),
-    # Open data files: language-neutral, so unprefixed (their page is in exhibits.urls).
-    path("open-data/exhibits.csv", open_data.open_data_csv, name="open_data_csv"),
-    path("open-data/exhibits.json", open_data.open_data_json, name="open_data_json"),
+    # The sitemap and the open data files: language-neutral, so unprefixed.
+    path("", include("exhibits.unprefixed_urls")),
     # The REST API: unprefixed (it reads ?lang= / Accept-Language itself).
     path("api/v1/", include("exhibits.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -43,13 +41,10 @@ urlpatterns = [
     path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
 ]
 
-# The public site: home and zones here, the rest from each app's urls.
+# The public site: home, zones, exhibits and departments (exhibits.urls), awards.
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
-    path("zones/<slug:slug>/", views.zone_detail, name="zone_detail"),
     path("offline/", pwa.offline, name="offline"),
     path("", include("exhibits.urls")),
-    path("", include("departments.urls")),
     path("", include("awards.urls")),
     # Personal API tokens, for every signed-in person (curators too).
     path("portal/tokens/", include("pavilion.token_urls", namespace="tokens")),

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pavilion.seed.loader import pavilion_seed
+from curation.seed.loader import pavilion_seed
 from pavilion.tokens import api_token_create
 
 HOOKS = Path(__file__).with_name("schemathesis_hooks.py")

@@ -15,6 +15,7 @@ import io
 import tablib
 from django.conf import settings
 
+from curation.services import exhibits_carry_forward
 from exhibits import open_data, revisions
 from exhibits.api.serializers import ExhibitCreateSerializer, ExhibitUpdateSerializer
 from exhibits.content import (
@@ -29,7 +30,6 @@ from exhibits.content import (
 from exhibits.models import Exhibit
 from exhibits.portal_forms import ExhibitContentForm
 from exhibits.resources import ExhibitResource
-from pavilion.services import exhibits_carry_forward
 from tests import factories
 
 
