@@ -7,8 +7,8 @@ project (it is not a Python package):
 
 or point ``LIGHTHOUSE`` at a ``lighthouse`` executable. Without it the test skips with
 that reason; under CI (``.ci/run`` installs it) a missing Lighthouse fails the run. It
-drives Debian's Chromium against the live server; uploaded images are not served there, so their 404s cost "Best practices" a
-few points, which is why the bar is 95 and not 100.
+drives Debian's Chromium against the live server; uploaded images are not served there,
+so their 404s cost "Best practices" a few points, which is why the bar is 95, not 100.
 """
 
 from __future__ import annotations
