@@ -38,8 +38,10 @@ STORED = "() => JSON.parse(localStorage.getItem('pavilion:my-list') || '[]').map
 
 
 def toggle(page, title, label="Add to my list"):
-    # The card's button names its exhibit (visually hidden): "Add to my list: <title>".
-    return page.get_by_role("button", name=re.compile(rf"^{label}\s*: {re.escape(title)}$"))
+    # The card's button names its exhibit (visually hidden): "Add to my list: <title>", with
+    # the colon of the page's language (full-width on Chinese pages).
+    colon = "[:\uff1a]"
+    return page.get_by_role("button", name=re.compile(rf"^{label}\s*{colon}\s*{re.escape(title)}$"))
 
 
 def route(page) -> list[str]:
