@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM, require
+from tests.conftest import CHROMIUM, chromium_available, require
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = os.environ.get("LIGHTHOUSE") or str(
@@ -29,24 +29,38 @@ LIGHTHOUSE = os.environ.get("LIGHTHOUSE") or str(
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo", "pwa"]
 
 
-def lighthouse(url: str, out: Path) -> dict[str, int]:
-    subprocess.run(  # noqa: S603 - our own command line, no shell
-        [
-            LIGHTHOUSE,
-            url,
-            "--quiet",
-            f"--only-categories={','.join(CATEGORIES)}",
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-            "--output=json",
-            f"--output-path={out}",
-        ],
-        check=True,
-        timeout=240,
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-        capture_output=True,
-    )
+def lighthouse(url: str, out: Path, attempts: int = 2) -> dict[str, int]:
+    """Scores per category; a Lighthouse runtime error is retried once, then reported.
+
+    Lighthouse exits 1 on a runtime error of its own (a cold Chromium that does not answer
+    its protocol in time, on a loaded CI machine); the scores are never retried.
+    """
+    for attempt in range(1, attempts + 1):
+        done = subprocess.run(  # noqa: S603 - our own command line, no shell
+            lighthouse_command(url, out),
+            timeout=240,
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode == 0:
+            break
+        if attempt == attempts:
+            pytest.fail(f"Lighthouse exited {done.returncode}:\n{done.stderr[-3000:]}")
     report = json.loads(out.read_text())
     return {name: round(cat["score"] * 100) for name, cat in report["categories"].items()}
+
+
+def lighthouse_command(url: str, out: Path) -> list[str]:
+    return [
+        LIGHTHOUSE,
+        url,
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        "--output=json",
+        f"--output-path={out}",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -54,6 +68,7 @@ def lighthouse(url: str, out: Path) -> dict[str, int]:
     ["/", "/zh-hant/exhibits/railway-digital-twin/", "/my-list/?e=iam-smart,ai-weather"],
 )
 def test_lighthouse_scores_every_category_at_least_95(site, path, tmp_path):
+    require(chromium_available(), f"Chromium is not installed at {CHROMIUM}")
     if not os.access(LIGHTHOUSE, os.X_OK):
         require(False, f"Lighthouse is not installed at {LIGHTHOUSE} (see this module's docstring)")
     scores = lighthouse(f"{site.url}{path}", tmp_path / "report.json")
