@@ -205,6 +205,26 @@ def test_public_pages_have_landmarks_skip_link_and_language_switch(client, catal
 
 
 @pytest.mark.parametrize(
+    ("url", "current"),
+    [
+        ("/", "Home"),
+        ("/floor-plan/", "Floor plan"),
+        ("/my-list/", "My list"),
+        ("/zh-hant/my-list/", "我的清單"),
+    ],
+)
+def test_main_navigation_reaches_my_list_and_marks_the_current_page(
+    client, catalogue, url, current
+):
+    html = client.get(url).content.decode()
+    nav = html.split('<nav class="main-nav"', 1)[1].split("</nav>", 1)[0]
+    prefix = "/zh-hant" if url.startswith("/zh-hant/") else ""
+    assert f'<a href="{prefix}/my-list/"' in nav
+    assert nav.count('aria-current="page"') == 1
+    assert f'aria-current="page">{current}</a>' in nav
+
+
+@pytest.mark.parametrize(
     "url",
     [
         "/",
