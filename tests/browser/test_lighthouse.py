@@ -65,7 +65,13 @@ def lighthouse_command(url: str, out: Path) -> list[str]:
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/zh-hant/exhibits/railway-digital-twin/", "/my-list/?e=iam-smart,ai-weather"],
+    [
+        "/",
+        "/zh-hant/exhibits/railway-digital-twin/",
+        "/my-list/?e=iam-smart,ai-weather",
+        "/zh-hans/floor-plan/",
+        "/whats-on/",
+    ],
 )
 def test_lighthouse_scores_every_category_at_least_95(site, path, tmp_path):
     require(chromium_available(), f"Chromium is not installed at {CHROMIUM}")
